@@ -1,0 +1,52 @@
+/**
+ * `npm run check -- --data DIR`: validates a folder of inputs and prints every
+ * problem as `file:line:column: expected …, got …`, then rows read and
+ * rejected per table. Exits 1 when there is any problem, 0 when all is well.
+ */
+import { loadConfig } from "../config.ts";
+import { Db } from "../db.ts";
+import { listProblems } from "../ingest/list-problems.ts";
+import { displayPath, formatProblem } from "../ingest/problems.ts";
+import { progress } from "../progress.ts";
+import { ingest, type TableSummary } from "../warehouse.ts";
+import { parseArgs, runMain } from "./args.ts";
+
+runMain(async () => {
+  const args = parseArgs(process.argv.slice(2), ["data", "config", "as-of", "limit"]);
+  const config = loadConfig({ data: args.values.data, config: args.values.config, asOf: args.values["as-of"] });
+  const limit = Number(args.values.limit ?? 1000);
+  const result = await ingest(config, progress("check"));
+  const db = await Db.open(result.dbPath, { readOnly: true });
+  let shown = 0;
+  let total = 0;
+  try {
+    for (const t of await listProblems(db, limit)) {
+      for (const p of t.problems) console.log(formatProblem(p));
+      shown += t.problems.length;
+      total += t.total;
+      if (t.total > t.problems.length) console.log(`… and ${t.total - t.problems.length} more problems in ${t.table} (--limit ${limit}; raise it to see them)`);
+    }
+  } finally {
+    db.close();
+  }
+  // Discovery problems (missing or doubled files) are not stored with a table's rows.
+  for (const p of result.fatal.filter((f) => f.line === null && !f.file.includes("."))) { console.log(formatProblem(p)); total++; }
+  console.log("");
+  console.log(summaryTable(result.tables));
+  if (result.ignoredFiles.length) console.log(`\nignored (not a table of the contract): ${result.ignoredFiles.join(", ")}`);
+  console.log(`\n${displayPath(config.dataDir)}: ${total === 0 ? "no problems" : `${total} problem${total === 1 ? "" : "s"}`}; as-of date ${result.asOf}`);
+  void shown;
+  return total === 0 ? 0 : 1;
+});
+
+/** The per-table summary: rows read = rows used + rows rejected. */
+export function summaryTable(tables: TableSummary[]): string {
+  const rows = [["table", "file", "rows read", "rejected", "used"]];
+  for (const t of tables) {
+    rows.push([t.table_name, t.file ?? "(absent)", fmt(t.rows_read), fmt(t.rows_rejected), fmt(t.rows_used)]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ")).join("\n");
+}
+
+const fmt = (n: number) => n.toLocaleString("en-US");

@@ -1,0 +1,95 @@
+/**
+ * A thin layer over @duckdb/node-api: open a database with sensible limits,
+ * run statements, read rows as plain JSON-ready values.
+ */
+import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { availableParallelism } from "node:os";
+
+/** A plain value as published: no bigint, dates as ISO strings. */
+export type Plain = string | number | boolean | null | Plain[];
+export type Row = Record<string, Plain>;
+
+/** Open options: a read-only open never takes the write lock. */
+export interface OpenOptions {
+  readOnly?: boolean;
+}
+
+/** Threads and memory for DuckDB; THREER_THREADS / THREER_MEMORY override. */
+function settings(readOnly: boolean): Record<string, string> {
+  const s: Record<string, string> = {
+    threads: process.env.THREER_THREADS ?? String(Math.max(1, availableParallelism())),
+    memory_limit: process.env.THREER_MEMORY ?? "3GB",
+    // CSV and Parquet reads keep file order, so rowid + 2 is the line number.
+    preserve_insertion_order: "true",
+  };
+  if (readOnly) s.access_mode = "READ_ONLY";
+  return s;
+}
+
+/** An open database and one connection to it. */
+export class Db {
+  private constructor(readonly instance: DuckDBInstance, readonly conn: DuckDBConnection) {}
+
+  static async open(path = ":memory:", options: OpenOptions = {}): Promise<Db> {
+    const instance = await DuckDBInstance.create(path, settings(options.readOnly ?? false));
+    return new Db(instance, await instance.connect());
+  }
+
+  /** Runs a statement (or several separated by semicolons) for its effect. */
+  async run(sql: string, params?: Record<string, Plain>): Promise<void> {
+    if (params) await this.conn.run(sql, params as never);
+    else await this.conn.run(sql);
+  }
+
+  /** Runs a query and returns its rows as plain objects. */
+  async rows<T extends Row = Row>(sql: string, params?: Record<string, Plain>): Promise<T[]> {
+    const reader = params ? await this.conn.runAndReadAll(sql, params as never) : await this.conn.runAndReadAll(sql);
+    return reader.getRowObjectsJS().map((r) => plainRow(r)) as T[];
+  }
+
+  /** The first row of a query, or undefined. */
+  async one<T extends Row = Row>(sql: string, params?: Record<string, Plain>): Promise<T | undefined> {
+    return (await this.rows<T>(sql, params))[0];
+  }
+
+  /** Names of the tables in the main schema. */
+  async tables(): Promise<Set<string>> {
+    const rows = await this.rows<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'main'");
+    return new Set(rows.map((r) => r.name));
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** Converts one DuckDB JS value to a plain JSON value. */
+export function plain(v: unknown): Plain {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "bigint") return Number(v);
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
+  }
+  if (Array.isArray(v)) return v.map(plain);
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+function plainRow(r: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const k of Object.keys(r)) out[k] = plain(r[k]);
+  return out;
+}
+
+/** Quotes an identifier for SQL. */
+export function ident(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Quotes a string literal for SQL (used only for file paths and names we control). */
+export function literal(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,73 @@
+/**
+ * SQL expressions, derived from the contract, that test one raw text value.
+ * Each returns a boolean SQL expression over a column reference.
+ */
+import type { ColumnSpec } from "../contract.ts";
+import { ident } from "../db.ts";
+
+/** The value is missing: absent, empty, blank or the text NULL. */
+export function isMissing(ref: string): string {
+  return `(${ref} is null or trim(${ref}) = '' or upper(trim(${ref})) = 'NULL')`;
+}
+
+/** The clean text of a value (trimmed; missing → null). */
+export function clean(ref: string): string {
+  return `case when ${isMissing(ref)} then null else trim(${ref}) end`;
+}
+
+export const BOOLEAN_TRUE = ["true", "t", "yes", "y", "1"];
+export const BOOLEAN_FALSE = ["false", "f", "no", "n", "0"];
+
+const list = (xs: readonly string[]) => xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(", ");
+
+/** SQL that parses a present value of this column (trimmed text) into its typed form, or null if it does not parse. */
+export function parse(c: ColumnSpec, ref: string): string {
+  const t = `trim(${ref})`;
+  switch (c.kind) {
+    case "string": return t;
+    // ISO date, optionally followed by a time, which is dropped.
+    case "date": return `case when regexp_full_match(${t}, '\\d{4}-\\d{2}-\\d{2}([T ].*)?') then try_cast(left(${t}, 10) as date) end`;
+    // Whole numbers; "12.0" (as a spreadsheet or Parquet double prints it) is accepted.
+    case "int": return `case when regexp_full_match(${t}, '[+-]?\\d+(\\.0*)?') then try_cast(try_cast(${t} as double) as bigint) end`;
+    // Plain numbers only: no thousands separators, currency signs, NaN or infinity.
+    case "number": return `case when regexp_full_match(${t}, '[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?') then try_cast(${t} as double) end`;
+    case "enum": return `case when lower(${t}) in (${list(c.values!)}) then lower(${t}) end`;
+    case "boolean": return `case when lower(${t}) in (${list(BOOLEAN_TRUE)}) then true when lower(${t}) in (${list(BOOLEAN_FALSE)}) then false end`;
+  }
+}
+
+/** SQL that is true when a present value is out of the column's range. */
+function outOfRange(c: ColumnSpec, parsed: string): string | null {
+  const parts: string[] = [];
+  if (c.min !== undefined) parts.push(`${parsed} < ${c.min}`);
+  if (c.max !== undefined) parts.push(`${parsed} > ${c.max}`);
+  if (c.kind === "number") parts.push(`not isfinite(${parsed})`);
+  return parts.length ? parts.join(" or ") : null;
+}
+
+/**
+ * SQL that is true when a raw value breaks the column's row-level rules
+ * (required, type, range). The "when resolved" rule needs other columns and
+ * is checked with the integrity rules.
+ */
+export function isBad(c: ColumnSpec, today: string): string {
+  const ref = ident(c.name);
+  const parsed = parse(c, ref);
+  const range = outOfRange(c, parsed);
+  const future = c.kind === "date" && !c.futureAllowed ? ` or ${parsed} > date '${today}'` : "";
+  const present = `(${parsed} is null${range ? ` or ${range}` : ""}${future})`;
+  const missing = c.required === true ? `${isMissing(ref)} or ` : "";
+  return `(${missing}(not ${isMissing(ref)} and ${present}))`;
+}
+
+/** What a bad value of this column is told it should have been, as SQL text (it depends on the value). */
+export function badMessage(c: ColumnSpec, expected: string, today: string): string {
+  const ref = ident(c.name);
+  const parsed = parse(c, ref);
+  const future = c.kind === "date" && !c.futureAllowed
+    ? `when ${parsed} > date '${today}' then 'a date not after today (${today})' `
+    : "";
+  const req = c.required === true ? `when ${isMissing(ref)} then 'a value (${c.name} is required)' ` : "";
+  const fallback = `'${expected.replaceAll("'", "''")}'`;
+  return req || future ? `case ${req}${future}else ${fallback} end` : fallback;
+}

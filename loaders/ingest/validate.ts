@@ -1,0 +1,91 @@
+/**
+ * Validates raw_<table> and records every rejected row, with its reasons, in
+ * `_rej_<table>` (rec = the raw table's rowid; lines are worked out when
+ * printing). Row-level rules first, then the integrity rules of the contract,
+ * each applied to the rows still valid so that one fault gives one message.
+ *
+ * A `got` text may hold `{line:N}`: the line of raw record N, filled in later.
+ */
+import { CONTRACT, type ColumnSpec, expectation, type TableName } from "../contract.ts";
+import { type Db, ident } from "../db.ts";
+import { badMessage, clean, isBad, parse } from "./checks.ts";
+
+const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
+/** A value as shown in a message: JSON-quoted, shortened, or the word empty. */
+const shown = (ref: string) =>
+  `coalesce(to_json(case when length(${ref}) > 60 then left(${ref}, 60) || '… (' || length(${ref}) || ' characters)' else ${ref} end)::varchar, 'empty')`;
+
+/** Builds _rej_<table> for one table; parents must have been validated first. */
+export async function validateTable(db: Db, table: TableName, today: string, unusable: ReadonlySet<TableName> = new Set()): Promise<void> {
+  const spec = CONTRACT[table];
+  const raw = ident(`raw_${table}`);
+  const rej = ident(`_rej_${table}`);
+  const structs = spec.columns.map((c) =>
+    `{'column_name': ${q(c.name)}, 'expected': ${badMessage(c, expectation(c), today)}, 'got': ${shown(ident(c.name))}, 'bad': ${isBad(c, today)}}`);
+  const anyBad = spec.columns.map((c) => isBad(c, today)).join(" or ");
+  await db.run(`create or replace table ${rej} as
+    with bad as (select rowid as rec, * from ${raw} where ${anyBad})
+    select rec, e.column_name, e.expected, e.got from (
+      select rec, unnest(list_filter([${structs.join(", ")}], x -> x.bad)) as e from bad
+    )`);
+  const valid = `(select rowid as rec, * from ${raw} where rowid not in (select rec from ${rej}))`;
+  const insert = (sql: string) => db.run(`insert into ${rej} ${sql}`);
+
+  if (spec.key) {
+    const key = spec.key.map((k) => clean(ident(k))).join(", ");
+    const col = spec.key[spec.key.length === 1 ? 0 : spec.key.length - 1];
+    const label = spec.key.join(" + ");
+    await insert(`select rec, ${q(col)}, ${q(`a unique ${label}`)}, ${shown("keytext")} || ', already on line {line:' || first || '}'
+      from (select rec, concat_ws(' + ', ${key}) as keytext, min(rec) over (partition by ${key}) as first from ${valid} v)
+      where rec <> first`);
+  }
+  for (const [col, parent] of Object.entries(spec.parents ?? {})) {
+    // A parent that could not be read at all says nothing about its keys: one fatal message is enough.
+    if (unusable.has(parent)) continue;
+    const k = ident(col);
+    const parentValid = `(select distinct ${clean(k)} as k from ${ident(`raw_${parent}`)} where rowid not in (select rec from ${ident(`_rej_${parent}`)}))`;
+    const parentAny = `(select distinct ${clean(k)} as k from ${ident(`raw_${parent}`)})`;
+    await insert(`select v.rec, ${q(col)}, ${q(`an ${col} that exists in ${parent}`)},
+        ${shown(clean(`v.${k}`))} || case when pa.k is not null then ' (its ${parent} row was rejected)' else '' end
+      from ${valid} v left join ${parentValid} p on p.k = ${clean(`v.${k}`)} left join ${parentAny} pa on pa.k = ${clean(`v.${k}`)}
+      where ${clean(`v.${k}`)} is not null and p.k is null`);
+  }
+  if (table === "renewals") await validateRenewals(db, today);
+}
+
+const col = (name: string): ColumnSpec => CONTRACT.renewals.columns.find((c) => c.name === name)!;
+
+/** The rules that tie the lines of one renewal event together. */
+async function validateRenewals(db: Db, _today: string): Promise<void> {
+  const rej = "_rej_renewals";
+  const lines = `(select rowid as rec, ${clean('"renewal_id"')} as rid, ${clean('"account_id"')} as acct,
+      ${parse(col("renewal_date"), '"renewal_date"')} as rdate, ${parse(col("resolved_date"), '"resolved_date"')} as sdate,
+      "arr_after" from raw_renewals where rowid not in (select rec from ${rej}))`;
+  // The lines of one event must agree on account and dates: otherwise the event's totals are meaningless.
+  await db.run(`insert into ${rej}
+    with l as ${lines},
+    ev as (select rid, count(distinct acct) na, count(distinct rdate) nr, count(distinct coalesce(sdate::varchar, '-')) ns
+           from l group by rid having na > 1 or nr > 1 or ns > 1)
+    select l.rec,
+      case when ev.na > 1 then 'account_id' when ev.nr > 1 then 'renewal_date' else 'resolved_date' end,
+      'the same ' || case when ev.na > 1 then 'account_id' when ev.nr > 1 then 'renewal_date' else 'resolved_date' end
+        || ' on every line of renewal ' || to_json(l.rid)::varchar,
+      'lines that disagree: ' || case when ev.na > 1 then coalesce(to_json(l.acct)::varchar, 'empty')
+        when ev.nr > 1 then coalesce(l.rdate::varchar, 'empty') else coalesce(l.sdate::varchar, 'empty') end || ' on this line'
+    from l join ev using (rid)`);
+  // A renewal settled more than a year before it was due is a typo in one of the dates.
+  await db.run(`insert into ${rej}
+    select rec, 'resolved_date', 'a resolved_date no earlier than 365 days before renewal_date ' || rdate::varchar, sdate::varchar
+    from ${lines} where sdate < rdate - interval 365 day`);
+  // A resolved event without arr_after on a line would lose or invent value.
+  await db.run(`insert into ${rej}
+    select rec, 'arr_after', 'an arr_after on every line of a resolved renewal (resolved_date ' || sdate::varchar || ')', 'empty'
+    from ${lines} where sdate is not null and ${clean('"arr_after"')} is null`);
+  // One bad line spoils its whole event: keep events whole rather than publish half of one.
+  await db.run(`insert into ${rej}
+    with l as (select rowid as rec, ${clean('"renewal_id"')} as rid from raw_renewals),
+    spoiled as (select rid, min(rec) as first_bad from l where rec in (select rec from ${rej}) and rid is not null group by rid)
+    select l.rec, 'renewal_id', 'every line of renewal ' || to_json(l.rid)::varchar || ' to be valid',
+      'line {line:' || spoiled.first_bad || '} of it was rejected'
+    from l join spoiled using (rid) where l.rec not in (select rec from ${rej})`);
+}

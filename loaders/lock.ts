@@ -1,0 +1,28 @@
+/** A lock file, so that two processes never write one warehouse at once. */
+import { closeSync, openSync, rmSync, statSync, writeSync } from "node:fs";
+
+const STALE_MS = 30 * 60 * 1000;
+
+/** Runs `fn` holding the lock at `path`; waits for another holder, breaks a lock older than 30 minutes. */
+export async function withLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  let fd: number | null = null;
+  for (let waited = 0; fd === null; waited += 200) {
+    try {
+      fd = openSync(path, "wx");
+      writeSync(fd, String(process.pid));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      try {
+        if (Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
+      } catch { /* it went away meanwhile */ }
+      if (waited % 10000 === 0 && waited > 0) process.stderr.write(`[3r] waiting for ${path} (held by another build)\n`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    closeSync(fd);
+    rmSync(path, { force: true });
+  }
+}

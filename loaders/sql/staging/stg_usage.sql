@@ -1,0 +1,22 @@
+-- stg_usage: one row per user, feature and day.
+-- Typed and trimmed; rows validation rejected are left out here and counted on the Data quality page.
+with source as (
+    select rowid as rec, * from raw_usage
+),
+
+rejected as (
+    select distinct rec from _rej_usage
+),
+
+cleaned as (
+    select
+        txt(account_id) as account_id,
+        txt(user_id) as user_id,
+        to_date(date) as date,
+        txt(feature) as feature,
+        to_int(events) as events
+    from source
+    where rec not in (select rec from rejected)  -- rejected rows are reported, never staged
+)
+
+select * from cleaned

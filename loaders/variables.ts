@@ -1,0 +1,29 @@
+/**
+ * The config values SQL models read, as DuckDB variables:
+ * `getvariable('as_of')`, `getvariable('lookback_days')`, and one per threshold
+ * in snake case (`getvariable('license_utilization')`).
+ */
+import type { Config } from "./config.ts";
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The variables as a plain object (also what the model fingerprints hash). */
+export function variableValues(config: Config, asOf: string): Record<string, string | number | number[]> {
+  const v: Record<string, string | number | number[]> = {
+    as_of: asOf,
+    lookback_days: config.lookbackDays,
+    lookbacks: [...new Set([...config.lookbackChoices, config.lookbackDays])].sort((a, b) => a - b),
+  };
+  for (const [k, value] of Object.entries(config.thresholds)) v[snake(k)] = value;
+  return v;
+}
+
+/** SET VARIABLE statements for them, and a key that changes when any of them does. */
+export function sqlVariables(config: Config, asOf: string): { sql: string; key: string } {
+  const values = variableValues(config, asOf);
+  const sql = Object.entries(values).map(([k, v]) => {
+    const lit = k === "as_of" ? `date '${v}'` : Array.isArray(v) ? `[${v.join(", ")}]` : String(v);
+    return `set variable ${k} = ${lit};`;
+  }).join("\n");
+  return { sql, key: JSON.stringify(values) };
+}

@@ -1,0 +1,205 @@
+/**
+ * Ingest once: stage the inputs into one DuckDB file per data folder and build
+ * every SQL model on top. Each step (raw load, validation, model) has a
+ * fingerprint of everything it reads; a step whose fingerprint is unchanged
+ * is kept, so an unchanged input is not read again and a changed one rebuilds
+ * exactly what depends on it.
+ */
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { Config } from "./config.ts";
+import { CONTRACT, TABLE_NAMES, type TableName } from "./contract.ts";
+import { Db, ident, literal } from "./db.ts";
+import { engineHash, fileHashes, hash } from "./fingerprint.ts";
+import { discover } from "./ingest/discover.ts";
+import { createEmptyRaw, loadRaw } from "./ingest/load-raw.ts";
+import { createMacros } from "./ingest/macros.ts";
+import type { Problem } from "./ingest/problems.ts";
+import { validateTable } from "./ingest/validate.ts";
+import { withLock } from "./lock.ts";
+import { listModels } from "./models.ts";
+import { type Log, progress } from "./progress.ts";
+import { sqlVariables } from "./variables.ts";
+
+/** What the staging found for one table. */
+export interface TableSummary {
+  table_name: TableName;
+  file: string | null;
+  format: string | null;
+  bytes: number | null;
+  sha256: string | null;
+  rows_read: number;
+  rows_rejected: number;
+  rows_used: number;
+  date_column: string | null;
+  date_min: string | null;
+  date_max: string | null;
+}
+
+/** The outcome of an ingest. */
+export interface Ingest {
+  dbPath: string;
+  asOf: string;
+  /** Problems that make a table unusable (missing file or column, unreadable file…). */
+  fatal: Problem[];
+  tables: TableSummary[];
+  /** Fingerprint of every step, by the table it makes. */
+  fingerprints: Record<string, string>;
+  /** Steps that ran (the rest were unchanged). */
+  rebuilt: string[];
+  ignoredFiles: string[];
+}
+
+/** The main date column of each table, for date ranges. */
+export const DATE_COLUMN: Partial<Record<TableName, string>> = {
+  accounts: "customer_since", renewals: "renewal_date", health: "as_of", usage: "date",
+  touches: "date", tickets: "opened_at", nps: "responded_at", milestones: "reached_at",
+};
+
+/** The warehouse file for a config's data folder. */
+export function warehousePath(config: Config): string {
+  return join(config.stateDir, hash(config.dataDir).slice(0, 12), "warehouse.duckdb");
+}
+
+/** Stages the inputs and builds the models, reusing every unchanged step. */
+export async function ingest(config: Config, log: Log = progress()): Promise<Ingest> {
+  const dbPath = warehousePath(config);
+  mkdirSync(join(dbPath, ".."), { recursive: true });
+  return withLock(`${dbPath}.lock`, async () => {
+    try {
+      return await ingestLocked(config, dbPath, log);
+    } catch (err) {
+      // A warehouse we cannot open or that an older version wrote is only a cache: start over once.
+      if (!/Serialization|Corrupt|not a valid DuckDB|IO Error/i.test(String(err))) throw err;
+      log(`warehouse unreadable (${String(err).split("\n")[0]}); rebuilding it`);
+      rmSync(dbPath, { force: true });
+      rmSync(`${dbPath}.wal`, { force: true });
+      return ingestLocked(config, dbPath, log);
+    }
+  });
+}
+
+async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<Ingest> {
+  const started = Date.now();
+  const found = discover(config.dataDir);
+  const fatal: Problem[] = [...found.problems];
+  const files = Object.values(found.files);
+  const sha = await fileHashes(files.map((f) => f.path), join(config.stateDir, "file-hashes.json"));
+  const engine = engineHash();
+  const db = await Db.open(dbPath);
+  const rebuilt: string[] = [];
+  try {
+    await db.run(`create table if not exists _3r_nodes (name varchar primary key, fingerprint varchar)`);
+    await db.run(`create table if not exists _3r_raw (table_name varchar primary key, path varchar, format varchar,
+      bytes bigint, sha256 varchar, records bigint, malformed_lines bigint[], fatal json)`);
+    await createMacros(db);
+    const stored = new Map((await db.rows<{ name: string; fingerprint: string }>("select * from _3r_nodes")).map((r) => [r.name, r.fingerprint]));
+    const existing = await db.tables();
+    const fps: Record<string, string> = {};
+    /** Runs `build` unless the step's fingerprint and table are already there. */
+    const step = async (name: string, fp: string, build: () => Promise<void>) => {
+      fps[name] = fp;
+      if (stored.get(name) === fp && existing.has(name)) return;
+      const t0 = Date.now();
+      await build();
+      await db.run(`insert or replace into _3r_nodes values (${literal(name)}, ${literal(fp)})`);
+      rebuilt.push(name);
+      log(`${name} built in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+    };
+
+    for (const table of TABLE_NAMES) {
+      const file = found.files[table];
+      const mapping = config.columns[table] ?? {};
+      const fp = hash("raw", engine, file ? [file.path, sha[file.path]] : "absent", mapping);
+      await step(`raw_${table}`, fp, async () => {
+        if (!file) {
+          await createEmptyRaw(db, table);
+          await db.run(`insert or replace into _3r_raw values (${literal(table)}, null, null, null, null, 0, [], '[]')`);
+          return;
+        }
+        log(`${table}: reading ${file.path.split("/").pop()} (${(file.bytes / 1e6).toFixed(1)} MB)`);
+        const r = await loadRaw(db, file, mapping);
+        await db.run(`insert or replace into _3r_raw values (${literal(table)}, ${literal(file.path)}, ${literal(file.format)},
+          ${file.bytes}, ${literal(sha[file.path])}, ${r.records}, [${r.malformedLines.join(",")}]::bigint[],
+          ${literal(JSON.stringify([...r.fatal, ...r.rows]))})`);
+        log(`${table}: ${r.records.toLocaleString("en-US")} rows read`);
+      });
+    }
+    const rawInfo = new Map((await db.rows<{ table_name: string; fatal: string }>("select table_name, fatal::varchar as fatal from _3r_raw"))
+      .map((r) => [r.table_name, JSON.parse(r.fatal) as Problem[]]));
+    const fatalTables = new Set<TableName>();
+    for (const [t, problems] of rawInfo) {
+      const f = problems.filter((p) => p.line === null || p.line === 1);
+      if (f.length) fatalTables.add(t as TableName);
+      fatal.push(...f);
+    }
+    for (const table of TABLE_NAMES) {
+      const parents = Object.values(CONTRACT[table].parents ?? {});
+      const fp = hash("rejects", engine, fps[`raw_${table}`], parents.map((p) => [fps[`raw_${p}`], fps[`_rej_${p}`]]), config.today);
+      await step(`_rej_${table}`, fp, () => validateTable(db, table, config.today, fatalTables));
+    }
+
+    let asOf = config.asOf;
+    let vars = "";
+    for (const model of listModels()) {
+      if (model.layer !== "staging" && !vars) {
+        asOf ??= await latestDate(db, config.today);
+        const v = sqlVariables(config, asOf);
+        await db.run(v.sql);
+        vars = v.key;
+      }
+      const fp = hash("model", model.sql, model.deps.map((d) => [d, fps[d]]), model.layer === "staging" ? "" : vars);
+      await step(model.name, fp, async () => {
+        await db.run(`create or replace table ${ident(model.name)} as\n${model.sql}`).catch((err) => {
+          throw new Error(`${model.path}: ${String((err as Error).message).split("\n")[0]}`);
+        });
+      });
+    }
+    asOf ??= await latestDate(db, config.today);
+    const tables = await summarize(db, rawInfo);
+    log(`staged ${tables.reduce((n, t) => n + t.rows_used, 0).toLocaleString("en-US")} rows in ${((Date.now() - started) / 1000).toFixed(1)}s` +
+      (rebuilt.length ? ` (${rebuilt.length} steps rebuilt)` : " (nothing changed)"));
+    return { dbPath, asOf, fatal, tables, fingerprints: fps, rebuilt, ignoredFiles: found.ignored };
+  } finally {
+    db.close();
+  }
+}
+
+/** The default as-of date: the latest date in the inputs, renewal dates aside (they are scheduled ahead). */
+async function latestDate(db: Db, today: string): Promise<string> {
+  const parts = TABLE_NAMES.flatMap((t) => CONTRACT[t].columns
+    .filter((c) => c.kind === "date" && !c.futureAllowed)
+    .map((c) => `select max(${ident(c.name)}) as d from ${ident(`stg_${t}`)}`));
+  const row = await db.one<{ d: string | null }>(`select max(d) as d from (${parts.join(" union all ")})`);
+  return row?.d ?? today;
+}
+
+/** Rows read, rejected and used per table; they must reconcile. */
+async function summarize(db: Db, rawInfo: Map<string, Problem[]>): Promise<TableSummary[]> {
+  const out: TableSummary[] = [];
+  for (const table of TABLE_NAMES) {
+    const meta = (await db.one<{ path: string | null; format: string | null; bytes: number | null; sha256: string | null; records: number; malformed: number }>(
+      `select path, format, bytes, sha256, records, len(malformed_lines) as malformed from _3r_raw where table_name = ${literal(table)}`))!;
+    const rejected = (await db.one<{ n: number }>(`select count(distinct rec) as n from ${ident(`_rej_${table}`)}`))!.n;
+    const dc = DATE_COLUMN[table] ?? null;
+    const used = (await db.one<{ n: number; lo: string | null; hi: string | null }>(
+      `select count(*) as n, ${dc ? `min(${ident(dc)})` : "null"} as lo, ${dc ? `max(${ident(dc)})` : "null"} as hi from ${ident(`stg_${table}`)}`))!;
+    const fatalRows = (rawInfo.get(table) ?? []).some((p) => p.line === null || p.line === 1);
+    const s: TableSummary = {
+      table_name: table, file: meta.path ? meta.path.split("/").pop()! : null, format: meta.format, bytes: meta.bytes, sha256: meta.sha256,
+      rows_read: meta.records + meta.malformed, rows_rejected: rejected + meta.malformed, rows_used: used.n,
+      date_column: dc, date_min: used.lo, date_max: used.hi,
+    };
+    if (!fatalRows && s.rows_read !== s.rows_used + s.rows_rejected) {
+      throw new Error(`internal error: ${table} read ${s.rows_read} rows but used ${s.rows_used} and rejected ${s.rows_rejected}`);
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/** Deletes a warehouse (used by `npm run clean`). */
+export function dropWarehouse(config: Config): void {
+  const p = warehousePath(config);
+  for (const f of [p, `${p}.wal`]) if (existsSync(f)) rmSync(f);
+}
