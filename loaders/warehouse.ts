@@ -157,6 +157,7 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
     }
     asOf ??= await latestDate(db, config.today);
     const tables = await summarize(db, rawInfo);
+    await saveMeta(db, { as_of: asOf, as_of_source: config.asOf ? "config" : "latest date in the inputs", currency: config.currency }, tables);
     log(`staged ${tables.reduce((n, t) => n + t.rows_used, 0).toLocaleString("en-US")} rows in ${((Date.now() - started) / 1000).toFixed(1)}s` +
       (rebuilt.length ? ` (${rebuilt.length} steps rebuilt)` : " (nothing changed)"));
     return { dbPath, asOf, fatal, tables, fingerprints: fps, rebuilt, ignoredFiles: found.ignored };
@@ -196,6 +197,17 @@ async function summarize(db: Db, rawInfo: Map<string, Problem[]>): Promise<Table
     out.push(s);
   }
   return out;
+}
+
+/** Keeps the run's facts in the warehouse, for the datasets that publish them. */
+async function saveMeta(db: Db, meta: Record<string, string>, tables: TableSummary[]): Promise<void> {
+  await db.run(`create or replace table _3r_meta as select * from (values ${Object.entries(meta).map(([k, v]) => `(${literal(k)}, ${literal(v)})`).join(", ")}) t(key, value)`);
+  await db.run(`create or replace table _3r_files (table_name varchar, file varchar, format varchar, bytes bigint, sha256 varchar,
+    rows_read bigint, rows_rejected bigint, rows_used bigint, date_column varchar, date_min date, date_max date)`);
+  for (const t of tables) {
+    const v = (x: string | number | null) => (x === null ? "null" : typeof x === "number" ? String(x) : literal(x));
+    await db.run(`insert into _3r_files values (${[t.table_name, t.file, t.format, t.bytes, t.sha256, t.rows_read, t.rows_rejected, t.rows_used, t.date_column, t.date_min, t.date_max].map(v).join(", ")})`);
+  }
 }
 
 /** Deletes a warehouse (used by `npm run clean`). */

@@ -15,8 +15,8 @@ cleaned as (
         to_date(renewal_date) as renewal_date,
         to_date(resolved_date) as resolved_date,
         txt(product) as product,
-        to_num(arr_before) as arr_before,
-        to_num(arr_after) as arr_after,
+        to_num(arr_before)::decimal(18, 2) as arr_before,
+        to_num(arr_after)::decimal(18, 2) as arr_after,
         txt(loss_reason) as loss_reason
     from source
     where rec not in (select rec from rejected)  -- rejected rows are reported, never staged

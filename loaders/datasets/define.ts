@@ -1,0 +1,56 @@
+/**
+ * A published dataset: one JSON file (`src/data/<name>.json`, and `<name>.json`
+ * in `npm run report`) made of named tables. Each table is one SQL query over
+ * the warehouse, with every column typed and documented; the types become a
+ * zod schema that checks the rows before they are written.
+ */
+import { z } from "zod";
+import type { Db, Row } from "../db.ts";
+
+/** Column types as published. */
+export type ColumnType = "string" | "number" | "int" | "date" | "boolean" | "string[]";
+
+/** One documented column. */
+export interface ColumnDef {
+  type: ColumnType;
+  /** May be null (a rate with a zero denominator is null: shown as "—"). */
+  nullable?: boolean;
+  doc: string;
+}
+
+/** One table of a dataset. */
+export interface TableDef {
+  doc: string;
+  /** A query over the warehouse; it must order its rows so output is deterministic. */
+  sql?: string;
+  /** Or: rows computed in TypeScript (for what SQL cannot do, like locating lines in files). */
+  load?: (db: Db) => Promise<Row[]>;
+  columns: Record<string, ColumnDef>;
+}
+
+/** A dataset: the unit a page loads and `npm run report` writes. */
+export interface DatasetDef {
+  name: string;
+  title: string;
+  doc: string;
+  tables: Record<string, TableDef>;
+}
+
+/** Declares a dataset (an identity function that checks the shape at compile time). */
+export function defineDataset(d: DatasetDef): DatasetDef {
+  return d;
+}
+
+const base: Record<ColumnType, z.ZodType> = {
+  string: z.string(),
+  number: z.number().finite(),
+  int: z.number().int(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  boolean: z.boolean(),
+  "string[]": z.array(z.string()),
+};
+
+/** The zod schema of one row of a table. */
+export function rowSchema(t: TableDef) {
+  return z.object(Object.fromEntries(Object.entries(t.columns).map(([k, c]) => [k, c.nullable ? base[c.type].nullable() : base[c.type]]))).strict();
+}

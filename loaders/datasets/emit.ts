@@ -1,0 +1,90 @@
+/**
+ * Computing datasets from the warehouse: used by the loader stubs under
+ * src/data (one dataset to stdout) and by `npm run report` (all to files).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadConfig, type Config } from "../config.ts";
+import { Db, type Row } from "../db.ts";
+import { hash, listFiles, ROOT, sourceHash } from "../fingerprint.ts";
+import { referencedTables } from "../models.ts";
+import { progress } from "../progress.ts";
+import { ingest, warehousePath } from "../warehouse.ts";
+import { type Columnar, roundValue, toColumns } from "./columnar.ts";
+import { type DatasetDef, rowSchema } from "./define.ts";
+import { datasetByName } from "./index.ts";
+
+/** A dataset file as written. */
+export interface DatasetFile {
+  dataset: string;
+  title: string;
+  asOf: string;
+  currency: string;
+  tables: Record<string, Columnar>;
+}
+
+/** Runs every table of a dataset and checks each row against its documented columns. */
+export async function computeDataset(db: Db, def: DatasetDef): Promise<DatasetFile> {
+  const meta = Object.fromEntries((await db.rows<{ key: string; value: string }>("select key, value from _3r_meta")).map((r) => [r.key, r.value]));
+  const tables: Record<string, Columnar> = {};
+  for (const [name, t] of Object.entries(def.tables)) {
+    let rows: Row[];
+    try {
+      rows = t.load ? await t.load(db) : await db.rows(t.sql!);
+    } catch (err) {
+      throw new Error(`dataset ${def.name}, table ${name}: ${(err as Error).message.split("\n")[0]}`);
+    }
+    const schema = rowSchema(t);
+    const columns = Object.keys(t.columns);
+    rows.forEach((r, i) => {
+      for (const k of Object.keys(r)) r[k] = roundValue(r[k]);
+      const ok = schema.safeParse(r);
+      if (!ok.success) {
+        const issue = ok.error.issues[0];
+        throw new Error(`dataset ${def.name}, table ${name}, row ${i + 1}: ${issue.path.join(".") || "(row)"}: ${issue.message} (got ${JSON.stringify(r)})`);
+      }
+    });
+    tables[name] = toColumns(rows, columns);
+  }
+  return { dataset: def.name, title: def.title, asOf: meta.as_of, currency: meta.currency, tables };
+}
+
+/** The code every dataset shares: a change to it recomputes them all. */
+function sharedCodeHash(): string {
+  const shared = listFiles(join(ROOT, "loaders", "datasets"), (n) => n.endsWith(".ts"))
+    .filter((p) => /\/(define|emit|columnar|index)\.ts$/.test(p));
+  return sourceHash([...shared, "loaders/db.ts"]);
+}
+
+/** Fingerprint of a dataset: its own module, the shared code, and every warehouse step it reads. */
+export function datasetFingerprint(def: DatasetDef, steps: Record<string, string>): string {
+  const sqls = Object.values(def.tables).map((t) => t.sql ?? "");
+  const usesTs = Object.values(def.tables).some((t) => t.load);
+  const deps = usesTs ? Object.keys(steps).sort() : referencedTables(sqls.join("\n"), Object.keys(steps));
+  const own = readFileSync(join(ROOT, "loaders", "datasets", `${def.name}.ts`), "utf8");
+  return hash("dataset", def.name, own, sharedCodeHash(), deps.map((d) => [d, steps[d]]), usesTs ? steps : null);
+}
+
+/** Opens the warehouse to read: as staged by our build wrapper, or (run by Framework directly) staged now. */
+export async function openForRead(config: Config): Promise<Db> {
+  if (!process.env.THREER_STAGED) {
+    const result = await ingest(config, progress("stage"));
+    if (result.fatal.length) throw new Error(`the inputs cannot be used; run npm run check -- --data ${config.dataDir}`);
+  }
+  return Db.open(warehousePath(config), { readOnly: true });
+}
+
+/** For a loader stub: writes dataset `name` as JSON to stdout. */
+export async function emit(name: string): Promise<void> {
+  const config = loadConfig();
+  const def = datasetByName(name);
+  const db = await openForRead(config);
+  try {
+    const out = await computeDataset(db, def);
+    process.stdout.write(JSON.stringify(out));
+    process.stderr.write(`[3r] dataset ${name} computed\n`);
+  } finally {
+    db.close();
+  }
+}
+

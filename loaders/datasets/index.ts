@@ -1,0 +1,13 @@
+/** Every published dataset. A new dataset: a module here, a line below, a stub in src/data. */
+import type { DatasetDef } from "./define.ts";
+import { dataQuality } from "./data-quality.ts";
+import { overview } from "./overview.ts";
+
+export const DATASETS: readonly DatasetDef[] = [overview, dataQuality];
+
+/** The dataset called `name`; an unknown name lists the known ones. */
+export function datasetByName(name: string): DatasetDef {
+  const d = DATASETS.find((x) => x.name === name);
+  if (!d) throw new Error(`no dataset named ${JSON.stringify(name)}; known: ${DATASETS.map((x) => x.name).join(", ")}`);
+  return d;
+}

@@ -1,0 +1,25 @@
+/** The home page: headline figures about the book on the as-of date. */
+import { defineDataset } from "./define.ts";
+
+export const overview = defineDataset({
+  name: "overview",
+  title: "Overview",
+  doc: "Headline figures for leadership, on the as-of date.",
+  tables: {
+    book: {
+      doc: "One row: the book on the as-of date.",
+      sql: "select * from book_summary",
+      columns: {
+        accounts: { type: "int", doc: "accounts in the accounts file (after validation)" },
+        active_accounts: { type: "int", doc: "accounts started on or before the as-of date and not fully lost at a resolved renewal" },
+        current_arr: { type: "number", doc: "Σ current contract value of active accounts: the next open renewal's arr_before, else the latest resolved arr_after" },
+        csms: { type: "int", doc: "distinct CSMs owning accounts" },
+        segments: { type: "int", doc: "distinct segments" },
+        overdue_renewals: { type: "int", doc: "renewal events not resolved whose renewal_date is before the as-of date" },
+        overdue_value: { type: "number", doc: "Σ arr_before of the overdue renewal events" },
+        due_next_90_days: { type: "int", doc: "unresolved renewal events due in [as-of, as-of + 90 days]" },
+        due_next_90_days_value: { type: "number", doc: "Σ arr_before of those events" },
+      },
+    },
+  },
+});

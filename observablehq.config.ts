@@ -1,0 +1,23 @@
+// Observable Framework config. Everything the site loads is local: no Google
+// Fonts (globalStylesheets is empty), no CDN (pages import from node_modules).
+// The build wrapper (loaders/cli/build.ts) writes the footer and title to
+// .3r/site.json (or THREER_SITE) and sends the output to a temporary folder.
+import { existsSync, readFileSync } from "node:fs";
+
+const sitePath = process.env.THREER_SITE ?? ".3r/site.json";
+const site: { title?: string; footer?: string } = existsSync(sitePath) ? JSON.parse(readFileSync(sitePath, "utf8")) : {};
+
+export default {
+  root: "src",
+  output: process.env.THREER_OUT ?? "dist",
+  title: site.title ?? "3R Reports",
+  globalStylesheets: [],
+  style: "style.css",
+  head: '<link rel="icon" href="data:,">',
+  footer: site.footer ?? "Provenance (as-of date, input files, checksums) appears here after <code>npm run build</code>.",
+  pager: false,
+  search: false,
+  pages: [
+    { name: "Data", open: true, pages: [{ name: "Data quality", path: "/data-quality" }] },
+  ],
+};

@@ -1,0 +1,20 @@
+// Datasets travel column-oriented ({col: [values]}); pages work with rows.
+
+/** Columns → an array of row objects. */
+export function rows(table) {
+  const cols = Object.keys(table ?? {});
+  const n = cols.length ? table[cols[0]].length : 0;
+  const out = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = {};
+    for (const c of cols) r[c] = table[c][i];
+    out[i] = r;
+  }
+  return out;
+}
+
+/** Distinct non-null values of a field, sorted. */
+export function distinct(data, field) {
+  return [...new Set(data.map((d) => d[field]).filter((v) => v !== null && v !== undefined))].sort((a, b) =>
+    typeof a === "number" ? a - b : String(a).localeCompare(String(b)));
+}
