@@ -48,6 +48,8 @@ export interface Ingest {
   /** Steps that ran (the rest were unchanged). */
   rebuilt: string[];
   ignoredFiles: string[];
+  /** Problems with the folder itself (missing or doubled files): part of `fatal`, not stored with any table. */
+  discovery: Problem[];
 }
 
 /** The main date column of each table, for date ranges. */
@@ -160,7 +162,7 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
     await saveMeta(db, { as_of: asOf, as_of_source: config.asOf ? "config" : "latest date in the inputs", currency: config.currency }, tables);
     log(`staged ${tables.reduce((n, t) => n + t.rows_used, 0).toLocaleString("en-US")} rows in ${((Date.now() - started) / 1000).toFixed(1)}s` +
       (rebuilt.length ? ` (${rebuilt.length} steps rebuilt)` : " (nothing changed)"));
-    return { dbPath, asOf, fatal, tables, fingerprints: fps, rebuilt, ignoredFiles: found.ignored };
+    return { dbPath, asOf, fatal, tables, fingerprints: fps, rebuilt, ignoredFiles: found.ignored, discovery: found.problems };
   } finally {
     db.close();
   }

@@ -17,25 +17,22 @@ runMain(async () => {
   const limit = Number(args.values.limit ?? 1000);
   const result = await ingest(config, progress("check"));
   const db = await Db.open(result.dbPath, { readOnly: true });
-  let shown = 0;
   let total = 0;
   try {
     for (const t of await listProblems(db, limit)) {
       for (const p of t.problems) console.log(formatProblem(p));
-      shown += t.problems.length;
       total += t.total;
       if (t.total > t.problems.length) console.log(`… and ${t.total - t.problems.length} more problems in ${t.table} (--limit ${limit}; raise it to see them)`);
     }
   } finally {
     db.close();
   }
-  // Discovery problems (missing or doubled files) are not stored with a table's rows.
-  for (const p of result.fatal.filter((f) => f.line === null && !f.file.includes("."))) { console.log(formatProblem(p)); total++; }
+  // Problems with the folder (missing or doubled files) belong to no table's rows.
+  for (const p of result.discovery) { console.log(formatProblem(p)); total++; }
   console.log("");
   console.log(summaryTable(result.tables));
   if (result.ignoredFiles.length) console.log(`\nignored (not a table of the contract): ${result.ignoredFiles.join(", ")}`);
   console.log(`\n${displayPath(config.dataDir)}: ${total === 0 ? "no problems" : `${total} problem${total === 1 ? "" : "s"}`}; as-of date ${result.asOf}`);
-  void shown;
   return total === 0 ? 0 : 1;
 });
 

@@ -1,0 +1,112 @@
+/** Product usage per user, feature and day: seats active per planted utilization, sticky use, churners fading. */
+import { USAGE_START, monthOf, weekday } from "./calendar.js";
+import { FEATURES, STICKY_FEATURES } from "./catalog.js";
+import type { Account, RenewalEvent } from "./model.js";
+import { periodStart } from "./model.js";
+import { Rng } from "./random.js";
+
+/** Receives one usage row: account number, user number, day, feature index (into FEATURES), events. */
+export type UsageSink = (account: number, user: number, day: number, feature: number, events: number) => void;
+
+/** Median days a user is active per weekday-equivalent day. */
+export const USER_RATE_MEDIAN = 0.04;
+const STICKY = FEATURES.map((f) => STICKY_FEATURES.includes(f));
+const STICKY_INDEXES = STICKY.flatMap((sticky, i) => (sticky ? [i] : []));
+/** Mean events per feature-day, by feature index. */
+const EVENTS_MEAN = [2, 2, 20, 5, 2, 3, 3, 4];
+/** Persona feature weights over FEATURES (admin, alerts, api, dashboards, exports, integrations, reports, workflows). */
+const PERSONAS: readonly (readonly [number[], number])[] = [
+  [[0, 1, 0, 6, 1, 0, 3, 0], 0.4],
+  [[0, 1, 0.5, 3, 3, 0, 5, 0], 0.3],
+  [[0, 2, 3, 2, 0, 3, 0, 5], 0.2],
+  [[4, 2, 0, 2, 0, 2, 1, 0], 0.1],
+];
+const FEATURES_PER_DAY: readonly (readonly [number, number])[] = [[1, 0.5], [2, 0.3], [3, 0.15], [4, 0.05]];
+
+interface User { n: number; rate: number; weights: number[]; quit: number }
+
+/** Activity level of a churner (or a scare) from its decline start: falls ~e^(-k·days), floored at 0.1. */
+function decline(rng: Rng, e: RenewalEvent): ((d: number) => number) | null {
+  let start: number, k: number;
+  if (e.churn && e.churnReason !== "Acquired") [start, k] = [e.date - rng.int(300, 420), rng.float(0.005, 0.009)];
+  else if (!e.churn && rng.chance(0.06)) [start, k] = [e.lookback - rng.int(200, 260), rng.float(0.002, 0.005)];
+  else return null;
+  return (d) => (d < start ? 1 : Math.max(0.1, Math.exp(-k * (d - start))));
+}
+
+/** Distinct features for one user-day, drawn by the user's weights among allowed features. */
+function pickFeatures(rng: Rng, weights: number[], sticky: boolean): number[] {
+  const w = weights.map((x, i) => (sticky || !STICKY[i] ? x : 0));
+  const out: number[] = [];
+  for (let n = rng.weighted(FEATURES_PER_DAY); n > 0; n--) {
+    const total = w.reduce((s, x) => s + x, 0);
+    if (total === 0) break;
+    let x = rng.next() * total, i = 0;
+    while ((x -= w[i]) >= 0) i++;
+    out.push(i);
+    w[i] = 0;
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** Writes all usage rows of one account to the sink. */
+export function makeUsage(seed: number, a: Account, sink: UsageSink): void {
+  const rng = new Rng(seed, "usage", a.index);
+  const start = Math.max(USAGE_START, a.since + rng.int(3, 14));
+  let lastUser = 0;
+  let active: User[] = [];
+  const newUser = (): User => ({
+    n: ++lastUser,
+    rate: Math.min(0.6, Math.max(0.015, USER_RATE_MEDIAN * Math.exp(0.6 * rng.normal()))),
+    weights: rng.weighted(PERSONAS),
+    quit: rng.next(),
+  });
+  const emit = (u: User, d: number, f: number) => sink(a.index, u.n, d, f, 1 + Math.floor(rng.exponential(EVENTS_MEAN[f])));
+
+  a.events.forEach((e, i) => {
+    const last = i === a.events.length - 1;
+    const from = Math.max(start, periodStart(a, i) + 1);
+    const to = last ? a.end : Math.min(a.end, e.lookback);
+    const L = a.licenses;
+    const target = e.traits.util
+      ? Math.min(L, Math.max(Math.ceil(0.62 * L), Math.round(rng.float(0.7, 0.95) * L)))
+      : Math.min(Math.floor(0.55 * L), Math.max(1, Math.round(rng.float(0.15, 0.5) * L)));
+    active = rng.shuffle(active.filter(() => rng.chance(0.9))).slice(0, target);
+    while (active.length < target) active.push(newUser());
+    if (from > to) return;
+
+    const level = decline(rng, e);
+    const periodFactor = Math.exp(0.12 * rng.normal());
+    const sticky = e.traits.sticky;
+    const [w0, w1] = [e.lookback - 88, e.lookback - 2]; // the 90-day window, with a margin
+    let stickyInWindow = false;
+    for (const u of active) {
+      const p = Math.min(0.9, u.rate * periodFactor);
+      let seenInWindow = false;
+      for (let d = from + rng.geometric(p); d <= to; d += 1 + rng.geometric(p)) {
+        const fade = level ? level(d) : 1;
+        if (fade < u.quit * 0.6) break; // this user has left
+        const ramp = d < a.since + 45 ? 0.3 + (0.7 * (d - a.since)) / 45 : 1;
+        const season = monthOf(d) === 12 ? 0.8 : monthOf(d) === 8 ? 0.9 : 1;
+        const wd = weekday(d);
+        if (!rng.chance(fade * ramp * season * (wd === 0 || wd === 6 ? 0.12 : 1))) continue;
+        for (const f of pickFeatures(rng, u.weights, sticky)) {
+          emit(u, d, f);
+          if (STICKY[f] && d >= w0 + 8 && d <= w1 - 3) stickyInWindow = true;
+        }
+        if (d >= w0 && d <= w1) seenInWindow = true;
+      }
+      // planted utilization: every seat in a high-utilization period shows up in the window
+      const gone = level !== null && level(w1) < u.quit * 0.6;
+      if (e.traits.util && !seenInWindow && !gone && w0 >= from && w1 <= to) {
+        const [d, f] = [rng.int(w0, w1), pickFeatures(rng, u.weights, sticky)[0]];
+        emit(u, d, f);
+        if (STICKY[f] && d >= w0 + 8 && d <= w1 - 3) stickyInWindow = true;
+      }
+    }
+    // planted stickiness: some sticky feature is used in the window
+    if (sticky && !stickyInWindow && w0 >= from && w1 <= to && active.length > 0) {
+      emit(rng.pick(active), rng.int(w0 + 8, w1 - 3), rng.pick(STICKY_INDEXES));
+    }
+  });
+}
