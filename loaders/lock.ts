@@ -1,11 +1,13 @@
 /** A lock file, so that two processes never write one warehouse at once. */
-import { closeSync, openSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, rmSync, statSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 
 const STALE_MS = 30 * 60 * 1000;
 
 /** Runs `fn` holding the lock at `path`; waits for another holder, breaks a lock older than 30 minutes. */
 export async function withLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
   let fd: number | null = null;
+  mkdirSync(dirname(path), { recursive: true });
   for (let waited = 0; fd === null; waited += 200) {
     try {
       fd = openSync(path, "wx");

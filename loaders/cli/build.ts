@@ -7,16 +7,17 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { configEnv, loadConfig } from "../config.ts";
+import { type Config, configEnv, loadConfig } from "../config.ts";
 import { Db } from "../db.ts";
 import { DATASETS } from "../datasets/index.ts";
 import { ROOT } from "../fingerprint.ts";
 import { listProblems } from "../ingest/list-problems.ts";
 import { formatProblem } from "../ingest/problems.ts";
-import { progress } from "../progress.ts";
+import { withLock } from "../lock.ts";
+import { type Log, progress } from "../progress.ts";
 import { footerHtml, writeSiteSettings } from "../provenance.ts";
-import { datasetFingerprints, invalidateStale, saveManifest } from "../site-cache.ts";
-import { ingest } from "../warehouse.ts";
+import { CACHE, datasetFingerprints, invalidateStale, saveManifest } from "../site-cache.ts";
+import { type Ingest, ingest } from "../warehouse.ts";
 import { parseArgs, runMain } from "./args.ts";
 
 const FRAMEWORK = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
@@ -45,6 +46,12 @@ runMain(async () => {
     return 1;
   }
 
+  // One build at a time per checkout: Framework's loader cache is shared.
+  return withLock(join(CACHE, "..", "3r-build.lock"), () => publish(config, staged, out, log));
+});
+
+/** Recomputes stale datasets, builds the site into a temporary folder and swaps it in. */
+async function publish(config: Config, staged: Ingest, out: string, log: Log): Promise<number> {
   const fingerprints = datasetFingerprints(staged.fingerprints);
   const stale = invalidateStale(fingerprints);
   log(stale.length ? `${stale.length} of ${DATASETS.length} datasets to compute: ${stale.join(", ")}` : `all ${DATASETS.length} datasets unchanged: no loader will run`);
@@ -74,7 +81,7 @@ runMain(async () => {
   saveManifest(fingerprints);
   log(`site published to ${out}`);
   return 0;
-});
+}
 
 /** Runs a command with extra environment, inheriting the terminal; resolves to its exit code. */
 function run(cmd: string, argv: string[], env: Record<string, string>): Promise<number> {

@@ -9,6 +9,7 @@ import { Db, type Row } from "../db.ts";
 import { hash, listFiles, ROOT, sourceHash } from "../fingerprint.ts";
 import { referencedTables } from "../models.ts";
 import { progress } from "../progress.ts";
+import { withLock } from "../lock.ts";
 import { ingest, warehousePath } from "../warehouse.ts";
 import { type Columnar, roundValue, toColumns } from "./columnar.ts";
 import { type DatasetDef, rowSchema } from "./define.ts";
@@ -71,6 +72,8 @@ export async function openForRead(config: Config): Promise<Db> {
     const result = await ingest(config, progress("stage"));
     if (result.fatal.length) throw new Error(`the inputs cannot be used; run npm run check -- --data ${config.dataDir}`);
   }
+  // In preview the wrapper may be re-staging right now: read once it is done.
+  await withLock(`${warehousePath(config)}.lock`, async () => {});
   return Db.open(warehousePath(config), { readOnly: true });
 }
 

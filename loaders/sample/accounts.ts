@@ -1,15 +1,14 @@
 /** Accounts: firmographics, owner, start date, seats, static drivers and initial contract lines. */
 import { BOOK_START, LAST_SINCE } from "./calendar.js";
 import {
-  ADD_ON_PRODUCTS, CORE_PRODUCT, CSMS, INDUSTRIES, NAME_BODIES, NAME_HEADS, NAME_TAILS,
-  REGIONS, SEGMENTS, UNDER_CALLERS,
+  ADD_ON_PRODUCTS, CORE_PRODUCT, CSMS, NAME_BODIES, NAME_HEADS, NAME_TAILS, SEGMENTS, UNDER_CALLERS,
 } from "./catalog.js";
 import { PREVALENCE } from "./drivers.js";
 import type { Account, Line } from "./model.js";
 import { Rng } from "./random.js";
 
 /** Skew of customer_since towards the start of the book (u^SKEW), so that older accounts give ~4000 resolved renewals. */
-const SINCE_SKEW = 1.7;
+const SINCE_SKEW = 2;
 /** Share of accounts with no health snapshot at all. */
 export const UNSCORED_SHARE = 0.03;
 /** Share of honest CSMs' accounts scored by the system rather than by hand. */
@@ -45,29 +44,37 @@ function initialLines(rng: Rng, arr: number, addOns: number): Line[] {
   }));
 }
 
-/** The accounts of the book (events empty until the renewal pass), numbered in order of customer_since. */
+/** Gives every account a unique company name fitting its industry (after industries are dealt). */
+export function nameAccounts(seed: number, accounts: Account[]): void {
+  const rng = new Rng(seed, "names");
+  const taken = new Set<string>();
+  for (const a of accounts) a.name = companyName(rng, a.industry, taken);
+}
+
+/**
+ * The accounts of the book, numbered in order of customer_since. Events, region, industry and name are
+ * filled in later passes.
+ */
 export function makeAccounts(seed: number, count: number): { accounts: Account[]; initial: Line[][] } {
   const global = new Rng(seed, "accounts");
   const since = Array.from({ length: count }, () =>
     BOOK_START + Math.floor((LAST_SINCE - BOOK_START + 1) * global.next() ** SINCE_SKEW),
   ).sort((a, b) => a - b);
-  const taken = new Set<string>();
   const accounts: Account[] = [];
   const initial: Line[][] = [];
   for (let i = 1; i <= count; i++) {
     const rng = new Rng(seed, "account", i);
     const seg = rng.weighted(SEGMENTS.map((s) => [s, s.share] as const));
-    const industry = rng.pick(INDUSTRIES);
     const csm = rng.pick(CSMS);
     const arr = rng.logUniform(seg.arr[0], seg.arr[1]);
     const addOns = seg.name === "Enterprise" ? rng.int(1, 2) : rng.chance(0.75) ? 1 : 2;
     accounts.push({
       index: i,
       id: accountId(i),
-      name: companyName(global, industry, taken),
+      name: "",
       segment: seg.name,
-      region: rng.weighted(REGIONS),
-      industry,
+      region: "",
+      industry: "",
       csm,
       since: since[i - 1],
       licenses: Math.max(5, Math.round(arr / rng.float(seg.seatPrice[0], seg.seatPrice[1]))),

@@ -2,7 +2,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { makeAccounts } from "./accounts.js";
+import { makeAccounts, nameAccounts } from "./accounts.js";
+import { balanceNonDrivers, dealFirmographics } from "./balance.js";
 import { AS_OF, iso } from "./calendar.js";
 import { FEATURES, STICKY_FEATURES } from "./catalog.js";
 import { makeContacts } from "./contacts.js";
@@ -29,11 +30,14 @@ export interface BookOptions {
 /** Per table: rows written and Parquet bytes. */
 export type BookSummary = Record<string, { rows: number; bytes: number }>;
 
-/** Plans the book: accounts, renewal timelines, overdue renewals and flip-flop accounts. */
+/** Plans the book: accounts, renewals, overdue renewals, balanced non-drivers and firmographics, flip-flops. */
 export function planBook(seed: number, count: number): Account[] {
   const { accounts, initial } = makeAccounts(seed, count);
   accounts.forEach((a, i) => buildTimeline(seed, a, initial[i]));
   markOverdue(seed, accounts);
+  balanceNonDrivers(seed, accounts);
+  dealFirmographics(seed, accounts);
+  nameAccounts(seed, accounts);
   markFlipFlops(seed, accounts);
   return accounts;
 }

@@ -13,25 +13,26 @@ export const PREVALENCE = {
   touched30: 0.5,
   highTicket: 0.3,
   promoter: 0.4,
+  detractor: 0.4,
 } as const;
 
 /** Chance that a period's trait is redrawn rather than carried over from the previous period. */
 export const DRIFT = 0.25;
 
 /** Each missing driver multiplies the churn probability by this factor. */
-export const MISSING_DRIVER_FACTOR = 3;
+export const MISSING_DRIVER_FACTOR = 4;
 
-/** Churn probability with all five drivers, per segment (calibrated to ~18% / 11% / 5% logo churn). */
+/** Churn probability with all five drivers, per segment (calibrated so that resolved renewals churn ~18% / 11% / 5%). */
 export const BASE_CHURN: Record<Segment, number> = {
-  SMB: 0.00815,
-  "Mid-Market": 0.00469,
-  Enterprise: 0.00204,
+  SMB: 0.0049,
+  "Mid-Market": 0.00225,
+  Enterprise: 0.0009,
 };
 
 /** Upper bound on any event's churn probability. */
 export const MAX_CHURN = 0.85;
 
-const PERIOD_TRAITS = ["util", "sticky", "review", "touched30", "highTicket", "promoter"] as const;
+const PERIOD_TRAITS = ["util", "sticky", "review", "touched30", "highTicket", "promoter", "detractor"] as const;
 
 /** Trait states of the next period: each carried over, or redrawn with probability DRIFT. */
 export function nextTraits(rng: Rng, previous: Traits | null): Traits {
@@ -53,3 +54,6 @@ export function churnProbability(
   const missing = [execSponsor, fastValue, t.util, t.sticky, t.review].filter((x) => !x).length;
   return Math.min(MAX_CHURN, BASE_CHURN[segment] * MISSING_DRIVER_FACTOR ** missing);
 }
+
+/** Non-drivers: drawn independently of churn, then balanced between churned and retained renewals. */
+export const NON_DRIVERS = ["touched30", "highTicket", "promoter", "detractor"] as const;

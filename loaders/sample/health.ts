@@ -19,11 +19,11 @@ interface Plan { redStart: number | null; falseRed: [number, number] | null; yel
 function plan(rng: Rng, honest: boolean, e: RenewalEvent): Plan {
   const yellowP = Math.min(0.7, 0.08 + 2.5 * e.pChurn);
   if (e.churn) {
-    const warned = honest ? e.churnReason !== "Acquired" && rng.chance(0.85) : rng.chance(0.06);
+    const warned = honest ? e.churnReason !== "Acquired" && rng.chance(0.9) : rng.chance(0.06);
     const redStart = warned ? e.date - (honest ? rng.int(60, 240) : rng.int(20, 50)) : null;
     return { redStart, falseRed: null, yellowP };
   }
-  const alarm = honest ? rng.chance(Math.min(0.6, 0.06 + e.pChurn)) : rng.chance(0.01);
+  const alarm = honest ? rng.chance(Math.min(0.6, 0.1 + e.pChurn)) : rng.chance(0.01);
   const falseRed: [number, number] | null = alarm ? [e.date - rng.int(100, 220), e.date - rng.int(20, 80)] : null;
   return { redStart: null, falseRed, yellowP };
 }

@@ -15,6 +15,8 @@ export interface Traits {
   highTicket: boolean;
   /** Non-driver: latest NPS response in the 365 days before the lookback is 9 or 10. */
   promoter: boolean;
+  /** Non-driver: when not a promoter, that latest response is 0–6 (else 7–8). */
+  detractor: boolean;
 }
 
 /** One contract line of a renewal event. */

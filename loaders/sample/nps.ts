@@ -11,11 +11,6 @@ function anyScore(rng: Rng): number {
   return u < 0.35 ? rng.int(9, 10) : u < 0.75 ? rng.int(7, 8) : rng.int(0, 6);
 }
 
-/** A non-promoter score: 60% passives, 40% detractors. */
-function nonPromoter(rng: Rng): number {
-  return rng.chance(0.6) ? rng.int(7, 8) : rng.int(0, 6);
-}
-
 /** All responses of one account, one per day at most, in date order. */
 export function makeNps(seed: number, a: Account): Response[] {
   const rng = new Rng(seed, "nps", a.index);
@@ -35,7 +30,7 @@ export function makeNps(seed: number, a: Account): Response[] {
     if (inWindow.length === 0 && e.traits.promoter) byDay.set(lb - rng.int(10, 200), rng.int(9, 10));
     else if (inWindow.length > 0) {
       const latest = Math.max(...inWindow);
-      byDay.set(latest, e.traits.promoter ? rng.int(9, 10) : nonPromoter(rng));
+      byDay.set(latest, e.traits.promoter ? rng.int(9, 10) : e.traits.detractor ? rng.int(0, 6) : rng.int(7, 8));
     }
   }
   return [...byDay.entries()]

@@ -62,6 +62,8 @@ export function makeUsage(seed: number, a: Account, sink: UsageSink): void {
     quit: rng.next(),
   });
   const emit = (u: User, d: number, f: number) => sink(a.index, u.n, d, f, 1 + Math.floor(rng.exponential(EVENTS_MEAN[f])));
+  // planted minimum presence: a single event, so it hardly moves the usage trend
+  const touch = (u: User, d: number, f: number) => sink(a.index, u.n, d, f, 1);
 
   a.events.forEach((e, i) => {
     const last = i === a.events.length - 1;
@@ -79,13 +81,16 @@ export function makeUsage(seed: number, a: Account, sink: UsageSink): void {
     const periodFactor = Math.exp(0.12 * rng.normal());
     const sticky = e.traits.sticky;
     const [w0, w1] = [e.lookback - 88, e.lookback - 2]; // the 90-day window, with a margin
+    // with planted high utilization the core 62% of seats stay; only the others may drift away
+    const core = e.traits.util ? Math.ceil(0.62 * L) : 0;
     let stickyInWindow = false;
-    for (const u of active) {
+    active.forEach((u, seat) => {
       const p = Math.min(0.9, u.rate * periodFactor);
+      const leaves = (d: number) => seat >= core && level !== null && level(d) < u.quit * 0.6;
       let seenInWindow = false;
       for (let d = from + rng.geometric(p); d <= to; d += 1 + rng.geometric(p)) {
+        if (leaves(d)) break;
         const fade = level ? level(d) : 1;
-        if (fade < u.quit * 0.6) break; // this user has left
         const ramp = d < a.since + 45 ? 0.3 + (0.7 * (d - a.since)) / 45 : 1;
         const season = monthOf(d) === 12 ? 0.8 : monthOf(d) === 8 ? 0.9 : 1;
         const wd = weekday(d);
@@ -96,17 +101,16 @@ export function makeUsage(seed: number, a: Account, sink: UsageSink): void {
         }
         if (d >= w0 && d <= w1) seenInWindow = true;
       }
-      // planted utilization: every seat in a high-utilization period shows up in the window
-      const gone = level !== null && level(w1) < u.quit * 0.6;
-      if (e.traits.util && !seenInWindow && !gone && w0 >= from && w1 <= to) {
+      // planted utilization: every seat still held in a high-utilization period shows up in the window
+      if (e.traits.util && !seenInWindow && !leaves(w1) && w0 >= from && w1 <= to) {
         const [d, f] = [rng.int(w0, w1), pickFeatures(rng, u.weights, sticky)[0]];
-        emit(u, d, f);
+        touch(u, d, f);
         if (STICKY[f] && d >= w0 + 8 && d <= w1 - 3) stickyInWindow = true;
       }
-    }
+    });
     // planted stickiness: some sticky feature is used in the window
     if (sticky && !stickyInWindow && w0 >= from && w1 <= to && active.length > 0) {
-      emit(rng.pick(active), rng.int(w0 + 8, w1 - 3), rng.pick(STICKY_INDEXES));
+      touch(rng.pick(active), rng.int(w0 + 8, w1 - 3), rng.pick(STICKY_INDEXES));
     }
   });
 }

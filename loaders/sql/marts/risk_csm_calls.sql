@@ -1,0 +1,30 @@
+-- risk_csm_calls: per lookback and CSM over every resolved renewal, red share against logo churn, and the
+-- under-calling flag (METRICS.md § Risk, Per CSM). The page recomputes the same under its filters.
+with colors as (
+    select * from int_renewal_colors
+),
+
+counted as (
+    select
+        lookback_days,
+        csm,
+        count(*) as events,
+        count(*) filter (where color = 'red') as red_events,
+        count(*) filter (where is_churned) as churned,
+        count(*) filter (where is_churned and color = 'red') as churned_red
+    from colors
+    group by all
+),
+
+final as (
+    select
+        *,
+        red_events / events as red_share,
+        churned / events as logo_churn_rate,
+        csm is not null  -- a flag is about a person
+            and events >= getvariable('under_call_min_events')  -- too few renewals say nothing about a CSM
+            and red_events / events < churned / events as under_calling
+    from counted
+)
+
+select * from final

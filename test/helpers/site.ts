@@ -1,0 +1,55 @@
+/** Helpers for tests that build the whole site: run the build wrapper, read published datasets, serve dist. */
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { extname, join, normalize } from "node:path";
+import type { AddressInfo } from "node:net";
+import { ROOT } from "../../loaders/fingerprint.ts";
+
+/** Runs `npm run build` (the wrapper) with arguments; returns exit code and combined output. */
+export function build(args: string[], env: Record<string, string> = {}): { code: number; output: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "loaders/cli/build.ts", ...args], {
+    cwd: ROOT, encoding: "utf8", env: { ...process.env, THREER_QUIET: "0", ...env }, maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status ?? 1, output: `${r.stdout}\n${r.stderr}` };
+}
+
+/** A dataset as published in a built site (the file Framework copied, with its content hash in the name). */
+export function publishedDataset(dist: string, name: string): { tables: Record<string, Record<string, unknown[]>>; asOf: string } {
+  const dir = join(dist, "_file", "data");
+  const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".json"));
+  if (!file) throw new Error(`${name}.json not in ${dir}`);
+  return JSON.parse(readFileSync(join(dir, file), "utf8"));
+}
+
+/** Every page of a built site, as URL paths (/, /revenue, /csm/…). */
+export function sitePages(dist: string, dir = ""): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(join(dist, dir), { withFileTypes: true })) {
+    if (e.isDirectory() && !e.name.startsWith("_")) out.push(...sitePages(dist, join(dir, e.name)));
+    else if (e.name.endsWith(".html") && e.name !== "404.html") out.push(`/${join(dir, e.name.replace(/\.html$/, "")).replace(/(^|\/)index$/, "")}`);
+  }
+  return out.sort();
+}
+
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml", ".png": "image/png", ".woff2": "font/woff2" };
+
+/** Serves `dist` on loopback the way a static host serves Framework output (/page → page.html). */
+export async function serve(dist: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const candidates = path.endsWith("/") ? [join(path, "index.html")] : [path, `${path}.html`];
+    for (const c of candidates) {
+      try {
+        const body = readFileSync(join(dist, c));
+        res.writeHead(200, { "content-type": TYPES[extname(c)] ?? "application/octet-stream" });
+        res.end(body);
+        return;
+      } catch { /* try the next */ }
+    }
+    res.writeHead(404).end("not found");
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}

@@ -1,0 +1,67 @@
+/**
+ * The built site in a real browser: build from the bundled sample book, serve
+ * dist on loopback, open every page in headless Chromium. Fails on any console
+ * error, uncaught exception, failed or off-machine request, or a chart
+ * container with no rendered chart. Screenshots go to test-results/screenshots.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../../loaders/fingerprint.ts";
+import { launch } from "../helpers/chromium.ts";
+import { build, serve, sitePages } from "../helpers/site.ts";
+
+const out = mkdtempSync(join(tmpdir(), "3r-site-"));
+const shots = join(ROOT, "test-results", "screenshots");
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  const r = build(["--out", out]);
+  if (r.code !== 0) throw new Error(`the build failed:\n${r.output.slice(-4000)}`);
+  server = await serve(out);
+  browser = await launch();
+  mkdirSync(shots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe("every page of the sample site", () => {
+  it("renders without errors, failed requests or empty charts", async () => {
+    const pages = sitePages(out);
+    expect(pages).toContain("/");
+    expect(pages).toContain("/data-quality");
+    const failures: string[] = [];
+    for (const path of pages) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const problems: string[] = [];
+      page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
+      page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+      page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+      page.on("response", (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+      page.on("request", (r) => {
+        const host = new URL(r.url()).hostname;
+        if (!["127.0.0.1", "localhost"].includes(host) && !r.url().startsWith("data:") && !r.url().startsWith("blob:")) problems.push(`off-machine request: ${r.url()}`);
+      });
+      await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
+      const charts = await page.locator("[data-chart]").count();
+      // Vega renders asynchronously: give every chart container time to receive its SVG.
+      await page.waitForFunction(() => [...document.querySelectorAll("[data-chart]")].every((c) => c.querySelector("svg, canvas")), null, { timeout: 15_000 })
+        .catch(() => {});
+      const empty = await page.locator("[data-chart]").evaluateAll((els) => els.filter((c) => !c.querySelector("svg, canvas")).length);
+      if (empty) problems.push(`${empty} of ${charts} chart containers rendered no chart`);
+      const errorCells = await page.locator(".observablehq--error").allTextContents();
+      for (const e of errorCells) problems.push(`cell error: ${e.slice(0, 300)}`);
+      await page.screenshot({ path: join(shots, `${path === "/" ? "index" : path.slice(1).replaceAll("/", "_")}.png`), fullPage: true });
+      await page.close();
+      for (const p of problems) failures.push(`${path}: ${p}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
