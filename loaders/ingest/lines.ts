@@ -9,23 +9,49 @@ import { createReadStream } from "node:fs";
 import { createGunzip } from "node:zlib";
 import type { Format } from "./discover.ts";
 
-/** Start lines of the records at `recs` (raw rowids), as a map rec → line. */
-export async function recordLines(path: string, format: Format, malformedLines: number[], recs: number[]): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
-  if (recs.length === 0) return out;
+/** Where records start, in file lines. */
+export interface LineMaps {
+  /** raw rowid → line */
+  recs: Map<number, number>;
+  /** the CSV reader's record ordinal (header = 1), as it reports malformed lines → line */
+  ordinals: Map<number, number>;
+}
+
+/**
+ * Start lines of the raw records `recs` and of the reader's record ordinals
+ * `ordinals`. `malformed` are the ordinals the reader rejected (they have no
+ * rowid, so later rowids shift past them).
+ */
+export async function recordLines(path: string, format: Format, malformed: number[], recs: number[], ordinals: number[] = []): Promise<LineMaps> {
+  const out: LineMaps = { recs: new Map(), ordinals: new Map() };
+  if (recs.length === 0 && ordinals.length === 0) return out;
   if (format !== "csv") {
-    for (const r of recs) out.set(r, r + 2);
+    for (const r of recs) out.recs.set(r, r + 2);
+    for (const o of ordinals) out.ordinals.set(o, o);
     return out;
   }
-  const wanted = new Set(recs);
-  const last = Math.max(...recs);
-  const skip = new Set(malformedLines);
+  const wantedRecs = new Set(recs);
+  const wantedOrdinals = new Set(ordinals);
+  const lastRec = recs.length ? Math.max(...recs) : -1;
+  const lastOrdinal = ordinals.length ? Math.max(...ordinals) : 0;
+  const skip = new Set(malformed);
   let line = 1;
   let recordStart = 1;
   let inQuotes = false;
   let blank = true;
-  let header = true;
+  let ordinal = 0;
   let rec = -1;
+  /** A record ended: note where it started; true when nothing more is needed. */
+  const endRecord = (): boolean => {
+    if (blank) return false;
+    ordinal++;
+    if (wantedOrdinals.has(ordinal)) out.ordinals.set(ordinal, recordStart);
+    if (ordinal > 1 && !skip.has(ordinal)) {
+      rec++;
+      if (wantedRecs.has(rec)) out.recs.set(rec, recordStart);
+    }
+    return rec >= lastRec && ordinal >= lastOrdinal;
+  };
   const stream = path.endsWith(".gz") ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -35,13 +61,7 @@ export async function recordLines(path: string, format: Format, malformedLines: 
         if (ch === 0x0a) {
           line++;
           if (inQuotes) continue;
-          // A record ends here: count it unless it was the header, blank, or one the reader rejected.
-          if (header) header = false;
-          else if (!blank && !skip.has(recordStart)) {
-            rec++;
-            if (wanted.has(rec)) out.set(rec, recordStart);
-            if (rec >= last) return out;
-          }
+          if (endRecord()) return out;
           recordStart = line;
           blank = true;
         } else if (ch !== 0x0d) {
@@ -49,10 +69,7 @@ export async function recordLines(path: string, format: Format, malformedLines: 
         }
       }
     }
-    if (!header && !blank && !skip.has(recordStart)) {
-      rec++;
-      if (wanted.has(rec)) out.set(rec, recordStart);
-    }
+    endRecord();
     return out;
   } finally {
     (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();

@@ -25,12 +25,15 @@ export async function listProblems(db: Db, limit = 1000): Promise<TableProblems[
     const rows = await db.rows<{ rec: number; column_name: string; expected: string; got: string }>(
       `select rec, column_name, expected, got from ${rej} order by rec, column_name limit ${Math.max(0, limit - early.length)}`);
     const refs = rows.flatMap((r) => [r.rec, ...[...r.got.matchAll(/\{line:(\d+)\}/g)].map((m) => Number(m[1]))]);
-    const lines = meta.path ? await recordLines(meta.path, meta.format as Format, meta.malformed ?? [], refs) : new Map<number, number>();
-    const problems: Problem[] = [...early];
+    // Lines the CSV reader rejected are reported by record ordinal: map them to file lines too.
+    const readerLines = early.filter((p) => p.line !== null && p.line > 1).map((p) => p.line!);
+    const maps = meta.path ? await recordLines(meta.path, meta.format as Format, meta.malformed ?? [], refs, readerLines) : null;
+    const lineOf = (rec: number) => maps?.recs.get(rec) ?? rec + 2;
+    const problems: Problem[] = early.map((p) => (p.line !== null && p.line > 1 ? { ...p, line: maps?.ordinals.get(p.line) ?? p.line } : p));
     for (const r of rows) {
       problems.push({
-        table, file: meta.path ?? table, line: lines.get(r.rec) ?? r.rec + 2, column: r.column_name, expected: r.expected,
-        got: r.got.replace(/\{line:(\d+)\}/g, (_, n) => String(lines.get(Number(n)) ?? Number(n) + 2)),
+        table, file: meta.path ?? table, line: lineOf(r.rec), column: r.column_name, expected: r.expected,
+        got: r.got.replace(/\{line:(\d+)\}/g, (_, n) => String(lineOf(Number(n)))),
       });
     }
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

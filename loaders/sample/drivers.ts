@@ -24,9 +24,9 @@ export const MISSING_DRIVER_FACTOR = 4;
 
 /** Churn probability with all five drivers, per segment (calibrated so that resolved renewals churn ~18% / 11% / 5%). */
 export const BASE_CHURN: Record<Segment, number> = {
-  SMB: 0.0049,
+  SMB: 0.0047,
   "Mid-Market": 0.00225,
-  Enterprise: 0.0009,
+  Enterprise: 0.00065,
 };
 
 /** Upper bound on any event's churn probability. */

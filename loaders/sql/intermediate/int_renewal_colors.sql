@@ -4,8 +4,8 @@ with events as (
     select * from int_renewal_events
 ),
 
-accounts as (
-    select * from stg_accounts
+groups as (
+    select * from int_account_groups
 ),
 
 intervals as (
@@ -54,11 +54,12 @@ colored as (
 final as (
     select
         c.*,
-        a.segment,
-        a.region,
-        a.csm
+        g.group_id,
+        g.segment,
+        g.region,
+        g.csm
     from colored as c
-    join accounts as a using (account_id)
+    join groups as g using (account_id)
 )
 
 select * from final

@@ -29,8 +29,6 @@ facts as (
         sum(full_loss)::decimal(18, 2) as full_loss,
         sum(partial_loss)::decimal(18, 2) as partial_loss,
         sum(retained)::decimal(18, 2) as retained,
-        sum(upsell)::decimal(18, 2) as upsell,
-        sum(cross_sell)::decimal(18, 2) as cross_sell,
         sum(ending)::decimal(18, 2) as ending
     from windowed
     group by month_end, segment, region, csm

@@ -24,8 +24,6 @@ grouped as (
         sum(full_loss)::decimal(18, 2) as full_loss,
         sum(partial_loss)::decimal(18, 2) as partial_loss,
         sum(retained)::decimal(18, 2) as retained,
-        sum(upsell)::decimal(18, 2) as upsell,
-        sum(cross_sell)::decimal(18, 2) as cross_sell,
         sum(ending)::decimal(18, 2) as ending
     from facts
     group by grouping sets ((month_end), (month_end, segment), (month_end, region), (month_end, csm))
@@ -43,8 +41,6 @@ whole_book as (
         coalesce(g.full_loss, 0)::decimal(18, 2) as full_loss,
         coalesce(g.partial_loss, 0)::decimal(18, 2) as partial_loss,
         coalesce(g.retained, 0)::decimal(18, 2) as retained,
-        coalesce(g.upsell, 0)::decimal(18, 2) as upsell,
-        coalesce(g.cross_sell, 0)::decimal(18, 2) as cross_sell,
         coalesce(g.ending, 0)::decimal(18, 2) as ending
     from months as m
     left join grouped as g
