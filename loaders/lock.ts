@@ -1,5 +1,5 @@
 /** A lock file, so that two processes never write one warehouse at once. */
-import { closeSync, mkdirSync, openSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 
 const STALE_MS = 30 * 60 * 1000;
@@ -15,7 +15,8 @@ export async function withLock<T>(path: string, fn: () => Promise<T>): Promise<T
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       try {
-        if (Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
+        // A holder that was killed leaves its lock behind: break it when its process is gone (or it is very old).
+        if (!holderAlive(path) || Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
       } catch { /* it went away meanwhile */ }
       if (waited % 10000 === 0 && waited > 0) process.stderr.write(`[3r] waiting for ${path} (held by another build)\n`);
       await new Promise((r) => setTimeout(r, 200));
@@ -26,5 +27,17 @@ export async function withLock<T>(path: string, fn: () => Promise<T>): Promise<T
   } finally {
     closeSync(fd);
     rmSync(path, { force: true });
+  }
+}
+
+/** Whether the process that wrote the lock is still running (an unreadable or empty lock counts as alive, briefly). */
+function holderAlive(path: string): boolean {
+  const pid = Number(readFileSync(path, "utf8"));
+  if (!pid) return Date.now() - statSync(path).mtimeMs < 5000;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -20,9 +20,10 @@ export interface LineMaps {
 /**
  * Start lines of the raw records `recs` and of the reader's record ordinals
  * `ordinals`. `malformed` are the ordinals the reader rejected (they have no
- * rowid, so later rowids shift past them).
+ * rowid, so later rowids shift past them). `quotes`: whether the reader took
+ * double quotes as quotes (it does not when they are unbalanced).
  */
-export async function recordLines(path: string, format: Format, malformed: number[], recs: number[], ordinals: number[] = []): Promise<LineMaps> {
+export async function recordLines(path: string, format: Format, malformed: number[], recs: number[], ordinals: number[] = [], quotes = true): Promise<LineMaps> {
   const out: LineMaps = { recs: new Map(), ordinals: new Map() };
   if (recs.length === 0 && ordinals.length === 0) return out;
   if (format !== "csv") {
@@ -57,7 +58,7 @@ export async function recordLines(path: string, format: Format, malformed: numbe
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       for (let i = 0; i < chunk.length; i++) {
         const ch = chunk[i];
-        if (ch === 0x22) inQuotes = !inQuotes;
+        if (ch === 0x22 && quotes) inQuotes = !inQuotes;
         if (ch === 0x0a) {
           line++;
           if (inQuotes) continue;

@@ -11,7 +11,10 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../loaders/fingerprint.ts";
 import { launch } from "../helpers/chromium.ts";
-import { build, serve, sitePages } from "../helpers/site.ts";
+import { build, publishedDataset, serve, sitePages } from "../helpers/site.ts";
+import { DATASETS } from "../../loaders/datasets/index.ts";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 const out = mkdtempSync(join(tmpdir(), "3r-site-"));
 const shots = join(ROOT, "test-results", "screenshots");
@@ -63,5 +66,19 @@ describe("every page of the sample site", () => {
       for (const p of problems) failures.push(`${path}: ${p}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe("npm run report", () => {
+  it("writes the same datasets the built site publishes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "3r-report-"));
+    const r = spawnSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "loaders/cli/report.ts", "--out", dir], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    for (const d of DATASETS) {
+      const exported = JSON.parse(readFileSync(join(dir, `${d.name}.json`), "utf8"));
+      expect(exported, d.name).toEqual(publishedDataset(out, d.name));
+    }
+    expect(readFileSync(join(dir, "README.md"), "utf8")).toContain("# Published datasets");
+    rmSync(dir, { recursive: true, force: true });
   });
 });
