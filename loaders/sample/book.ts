@@ -43,8 +43,7 @@ export function planBook(seed: number, count: number): Account[] {
 }
 
 /** Streams every row of every table of the planned book into one CSV sink per table. */
-function writeRows(seed: number, accounts: Account[], sinks: Record<string, CsvSink>): void {
-  const s = sinks;
+function writeRows(seed: number, accounts: Account[], s: Record<string, CsvSink>): void {
   let contacts = 0, tickets = 0;
   const latest = { touches: 0, health: 0, usage: 0 };
   for (const f of FEATURES) s.features.row(f, STICKY_FEATURES.includes(f));

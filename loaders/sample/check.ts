@@ -1,7 +1,11 @@
 /** Measures the planted truths of a generated book from its Parquet files, the way METRICS.md defines them. */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { AS_OF, iso } from "./calendar.js";
+import { UNDER_CALLERS } from "./catalog.js";
 import { openDuckDB } from "./write.js";
+
+const asOf = `DATE '${iso(AS_OF)}'`;
 
 /** One with/without split of resolved renewal events on a trait. */
 export interface TraitSplit {
@@ -140,9 +144,9 @@ export async function measureBook(dir: string) {
         sum(arr_after) ev_after, count(*) filter (arr_before > 0 and arr_after = arr_before) flat_lines, count(*) lines
         from ${t("renewals")} group by renewal_id)
       select count(*) filter (res is not null) resolved,
-        count(*) filter (res is null and d < DATE '2026-09-30') overdue,
-        count(*) filter (res is null and d > DATE '2026-09-30') upcoming,
-        count(*) filter (res is null and d between DATE '2026-09-30' + 270 and DATE '2026-09-30' + 365) due_270_365,
+        count(*) filter (res is null and d < ${asOf}) overdue,
+        count(*) filter (res is null and d > ${asOf}) upcoming,
+        count(*) filter (res is null and d between ${asOf} + 270 and ${asOf} + 365) due_270_365,
         count(*) filter (res is not null and ev_after > 0 and lost > 0 and cross_sold > 0) rip_replace,
         count(*) filter (res is not null and ev_after > 0 and lost = 0 and cross_sold > 0 and flat_lines = lines - 1) pure_cross_sell
       from r`);
@@ -150,7 +154,7 @@ export async function measureBook(dir: string) {
         select e.renewal_id, min(h.as_of) first_red from ev e join ${t("health")} h
         on h.account_id = e.account_id and h.color = 'red' and h.as_of > e.renewal_date - 365 and h.as_of <= e.renewal_date
         group by e.renewal_id)
-      select csm in ('Marcus Chen', 'Olivia Bennett', 'Rafael Souza') under_caller, count(*) churned,
+      select csm in (${UNDER_CALLERS.map((c) => `'${c}'`).join(", ")}) under_caller, count(*) churned,
         avg((color = 'red')::int) red_at_lookback, avg((first_red is null)::int) never_red,
         median(renewal_date - first_red) median_lead_days
       from ev left join red using (renewal_id) where churned group by all order by 1`);

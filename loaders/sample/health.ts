@@ -28,11 +28,18 @@ function plan(rng: Rng, honest: boolean, e: RenewalEvent): Plan {
   return { redStart: null, falseRed, yellowP };
 }
 
-function colorOn(rng: Rng, d: number, e: RenewalEvent, p: Plan): Color {
+/** The color the plan dictates on day d, or null where the everyday green/yellow applies. */
+function plannedColor(d: number, p: Plan): Color | null {
   if (p.redStart !== null && d >= p.redStart) return "red";
   if (p.falseRed && d >= p.falseRed[0] && d < p.falseRed[1]) return "red";
   if (p.redStart !== null && d >= p.redStart - 42) return "yellow";
   if (p.falseRed && d >= p.falseRed[0] - 42 && d < p.falseRed[1] + 42) return "yellow";
+  return null;
+}
+
+/** Everyday color: mostly the previous one (scores are sticky), else yellow with the period's risk. */
+function everydayColor(rng: Rng, d: number, e: RenewalEvent, p: Plan, previous: Color | null): Color {
+  if (previous !== null && previous !== "red" && rng.chance(0.75)) return previous;
   if (e.churn && d >= e.date - 150 && rng.chance(0.6)) return "yellow";
   return rng.chance(p.yellowP) ? "yellow" : "green";
 }
@@ -99,10 +106,13 @@ export function healthSnapshots(seed: number, a: Account): Snapshot[] {
   const honest = !UNDER_CALLERS.includes(a.csm);
   const plans = a.events.map((e) => plan(rng, honest, e));
   const source = a.systemScored ? "system" : "csm";
+  let everyday: Color | null = null;
   const snaps: Snapshot[] = snapshotDays(rng, a).map((d) => {
     let i = a.events.findIndex((e) => e.date >= d);
     if (i < 0) i = a.events.length - 1;
-    const color = colorOn(rng, d, a.events[i], plans[i]);
+    const planned = plannedColor(d, plans[i]);
+    everyday = planned ? null : everydayColor(rng, d, a.events[i], plans[i], everyday);
+    const color = planned ?? everyday!;
     return { day: d, color, score: scoreFor(rng, color), source };
   });
   calm(rng, snaps);

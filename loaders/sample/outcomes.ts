@@ -41,7 +41,7 @@ export function resolveLines(
   const total = lines.reduce((s, l) => s + l.before, 0);
   const newProduct = missingProduct(rng, lines);
   const addOn = addOnIndex(rng, lines);
-  if (outcome === "rip_replace" && (addOn < 0 || newProduct === null)) outcome = "flat";
+  if (outcome === "rip_replace" && (addOn < 0 || newProduct === null || lines.length >= MAX_LINES)) outcome = "flat";
   if (outcome === "cross_sell" && (lines.length >= MAX_LINES || newProduct === null)) outcome = "upsell";
 
   let out = lines.map(flat);

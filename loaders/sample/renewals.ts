@@ -63,14 +63,15 @@ function unresolve(e: RenewalEvent): void {
 /** Picks the overdue renewals: recent last-resolved events, which then have no upcoming renewal after them. */
 export function markOverdue(seed: number, accounts: Account[]): RenewalEvent[] {
   const rng = new Rng(seed, "overdue");
+  const lastResolved = (a: Account) => a.events.map((e) => e.status).lastIndexOf("resolved");
   const candidates = accounts.filter((a) => {
-    const last = a.events.findLast((e) => e.status === "resolved");
+    const last = a.events[lastResolved(a)];
     return last !== undefined && last.date >= AS_OF - OVERDUE_WINDOW && last.date < AS_OF;
   });
   const count = Math.max(1, Math.round(accounts.length * OVERDUE_PER_ACCOUNT));
   const picked = rng.sample(candidates, count).sort((a, b) => a.index - b.index);
   return picked.map((a) => {
-    const i = a.events.findLastIndex((e) => e.status === "resolved");
+    const i = lastResolved(a);
     const e = a.events[i];
     unresolve(e);
     a.events.length = i + 1;

@@ -25,13 +25,13 @@ const FEATURES_PER_DAY: readonly (readonly [number, number])[] = [[1, 0.5], [2, 
 
 interface User { n: number; rate: number; weights: number[]; quit: number }
 
-/** Activity level of a churner (or a scare) from its decline start: falls ~e^(-k·days), floored at 0.1. */
+/** Activity level of a churner (or a scare) from its decline start: falls ~e^(-k·days), floored at 0.02. */
 function decline(rng: Rng, e: RenewalEvent): ((d: number) => number) | null {
   let start: number, k: number;
-  if (e.churn && e.churnReason !== "Acquired") [start, k] = [e.date - rng.int(300, 420), rng.float(0.005, 0.009)];
+  if (e.churn && e.churnReason !== "Acquired") [start, k] = [e.date - rng.int(300, 420), rng.float(0.005, 0.01)];
   else if (!e.churn && rng.chance(0.06)) [start, k] = [e.lookback - rng.int(200, 260), rng.float(0.002, 0.005)];
   else return null;
-  return (d) => (d < start ? 1 : Math.max(0.1, Math.exp(-k * (d - start))));
+  return (d) => (d < start ? 1 : Math.max(0.02, Math.exp(-k * (d - start))));
 }
 
 /** Distinct features for one user-day, drawn by the user's weights among allowed features. */
@@ -61,7 +61,8 @@ export function makeUsage(seed: number, a: Account, sink: UsageSink): void {
     weights: rng.weighted(PERSONAS),
     quit: rng.next(),
   });
-  const emit = (u: User, d: number, f: number) => sink(a.index, u.n, d, f, 1 + Math.floor(rng.exponential(EVENTS_MEAN[f])));
+  const emit = (u: User, d: number, f: number, fade: number) =>
+    sink(a.index, u.n, d, f, 1 + Math.floor(rng.exponential(EVENTS_MEAN[f] * fade)));
   // planted minimum presence: a single event, so it hardly moves the usage trend
   const touch = (u: User, d: number, f: number) => sink(a.index, u.n, d, f, 1);
 
@@ -91,12 +92,14 @@ export function makeUsage(seed: number, a: Account, sink: UsageSink): void {
       for (let d = from + rng.geometric(p); d <= to; d += 1 + rng.geometric(p)) {
         if (leaves(d)) break;
         const fade = level ? level(d) : 1;
+        // a fading account does less on every visit; its core seats still log in now and then
+        const presence = seat < core ? Math.max(fade, 0.35) : fade;
         const ramp = d < a.since + 45 ? 0.3 + (0.7 * (d - a.since)) / 45 : 1;
         const season = monthOf(d) === 12 ? 0.8 : monthOf(d) === 8 ? 0.9 : 1;
         const wd = weekday(d);
-        if (!rng.chance(fade * ramp * season * (wd === 0 || wd === 6 ? 0.12 : 1))) continue;
+        if (!rng.chance(presence * ramp * season * (wd === 0 || wd === 6 ? 0.12 : 1))) continue;
         for (const f of pickFeatures(rng, u.weights, sticky)) {
-          emit(u, d, f);
+          emit(u, d, f, fade);
           if (STICKY[f] && d >= w0 + 8 && d <= w1 - 3) stickyInWindow = true;
         }
         if (d >= w0 && d <= w1) seenInWindow = true;
