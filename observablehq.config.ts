@@ -18,6 +18,7 @@ export default {
   pager: false,
   search: false,
   pages: [
+    { name: "Revenue", open: true, pages: [{ name: "Renewal waterfall", path: "/revenue" }] },
     { name: "Data", open: true, pages: [{ name: "Data quality", path: "/data-quality" }] },
   ],
 };

@@ -3,9 +3,8 @@ import type { DatasetDef } from "./define.ts";
 import { dataQuality } from "./data-quality.ts";
 import { overview } from "./overview.ts";
 import { revenue } from "./revenue.ts";
-import { risk } from "./risk.ts";
 
-export const DATASETS: readonly DatasetDef[] = [overview, dataQuality, revenue, risk];
+export const DATASETS: readonly DatasetDef[] = [overview, dataQuality, revenue];
 
 /** The dataset called `name`; an unknown name lists the known ones. */
 export function datasetByName(name: string): DatasetDef {
