@@ -18,7 +18,17 @@ export default {
   pager: false,
   search: false,
   pages: [
+    {
+      name: "Relationship", open: true, pages: [
+      ],
+    },
+    { name: "Risk", open: true, pages: [{ name: "Red pie versus churn", path: "/risk" }] },
     { name: "Revenue", open: true, pages: [{ name: "Renewal waterfall", path: "/revenue" }] },
     { name: "Data", open: true, pages: [{ name: "Data quality", path: "/data-quality" }] },
   ],
+  // One page per CSM (src/csm/[csm].md), named by the URL-safe slug in the relationship dataset.
+  async *dynamicPaths() {
+    const { csmPagePaths } = await import("./loaders/csm-pages.ts");
+    yield* await csmPagePaths();
+  },
 };

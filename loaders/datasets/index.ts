@@ -3,8 +3,9 @@ import type { DatasetDef } from "./define.ts";
 import { dataQuality } from "./data-quality.ts";
 import { overview } from "./overview.ts";
 import { revenue } from "./revenue.ts";
+import { risk } from "./risk.ts";
 
-export const DATASETS: readonly DatasetDef[] = [overview, dataQuality, revenue];
+export const DATASETS: readonly DatasetDef[] = [overview, dataQuality, revenue, risk];
 
 /** The dataset called `name`; an unknown name lists the known ones. */
 export function datasetByName(name: string): DatasetDef {

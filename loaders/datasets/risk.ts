@@ -7,6 +7,8 @@ const dims = {
   csm: { type: "string", nullable: true, doc: "owner (accounts.csm); null when the account has none" },
 } as const;
 
+const group = { type: "int", doc: "account group: segment, region and CSM, spelled out in the groups table" } as const;
+
 const color = { type: "string", doc: "red, yellow, green, or unscored (no snapshot on or before the date)" } as const;
 
 export const risk = defineDataset({
@@ -25,13 +27,18 @@ export const risk = defineDataset({
         health_snapshots: { type: "int", doc: "health snapshots staged; 0 = no health file, every account unscored" },
       },
     },
+    groups: {
+      doc: "Account groups: each combination of segment, region and CSM that the other tables' group_id stands for.",
+      sql: "select distinct group_id, segment, region, csm from int_account_groups order by group_id",
+      columns: { group_id: { type: "int", doc: "key" }, ...dims },
+    },
     renewals: {
       doc: "Renewal view: resolved renewal events per lookback, cohort quarter, segment, region, CSM and color at renewal_date − lookback.",
       sql: "select * from risk_renewal_counts order by all",
       columns: {
         lookback_days: { type: "int", doc: "lookback L in days: the color is read on renewal_date − L" },
         renewal_quarter: { type: "string", doc: "cohort quarter of renewal_date, e.g. 2025-Q1 (a year is the sum of its quarters)" },
-        ...dims,
+        group_id: group,
         color,
         events: { type: "int", doc: "resolved renewal events" },
         churned: { type: "int", doc: "of them, fully lost (after = 0)" },
@@ -43,9 +50,8 @@ export const risk = defineDataset({
       doc: "Book view: accounts active on the first day d of each quarter, by their color on d, and their renewals due in [d, d + 365).",
       sql: "select * from risk_book_counts order by all",
       columns: {
-        quarter_start: { type: "date", doc: "d, the first day of a quarter" },
-        year_complete: { type: "boolean", doc: "d + 364 is on or before the as-of date: the year that followed d is over" },
-        ...dims,
+        quarter_start: { type: "date", doc: "d, the first day of a quarter; the year that followed it is over when d + 364 ≤ the as-of date" },
+        group_id: group,
         color: { ...color, doc: "color on d: red, yellow, green, or unscored" },
         accounts: { type: "int", doc: "accounts active on d (customer_since ≤ d, not fully lost at a renewal resolved before d)" },
         arr: { type: "number", doc: "their contract value on d: arr_before of the earliest renewal not settled before d, else arr_after of the last settled" },
@@ -61,7 +67,7 @@ export const risk = defineDataset({
       sql: "select * from risk_lead_times order by all",
       columns: {
         renewal_quarter: { type: "string", doc: "cohort quarter of renewal_date" },
-        ...dims,
+        group_id: group,
         lead_days: { type: "int", nullable: true, doc: "1–365 days of warning; null = never red in the 365 days before renewal_date" },
         events: { type: "int", doc: "churned renewal events" },
         arr: { type: "number", doc: "Σ before of those events" },
@@ -100,16 +106,17 @@ export const risk = defineDataset({
     },
     volatility: {
       doc: "Per account: color changes per 90 days of scored life, and red↔green flips. Accounts never scored are kept (snapshots = 0).",
-      sql: "select * from health_volatility order by account_id",
+      sql: `select v.account_id, v.account_name, g.group_id, v.snapshots, v.changes, v.observed_days, v.flips, v.changes_per_90_days
+        from health_volatility as v join int_account_groups as g using (account_id) order by v.account_id`,
       columns: {
         account_id: { type: "string", doc: "account" },
         account_name: { type: "string", nullable: true, doc: "account name" },
-        ...dims,
+        group_id: group,
         snapshots: { type: "int", doc: "days with a health snapshot, up to the as-of date (two on one day count once)" },
         changes: { type: "int", doc: "snapshots whose color differs from the one before" },
         observed_days: { type: "int", nullable: true, doc: "days from the first snapshot to the as-of date, or to the day the account was lost" },
         flips: { type: "int", doc: "red↔green flips (see flips)" },
-        changes_per_90_days: { type: "number", nullable: true, doc: "changes × 90 / observed_days; null when observed_days is 0 or unknown" },
+        changes_per_90_days: { type: "number", nullable: true, doc: "changes × 90 / observed_days, to 2 decimals; null when observed_days is 0 or unknown" },
       },
     },
     flips: {

@@ -60,7 +60,7 @@ observed as (
 final as (
     select
         *,
-        case when observed_days > 0 then changes * 90 / observed_days end as changes_per_90_days
+        case when observed_days > 0 then round(changes * 90 / observed_days, 2) end as changes_per_90_days
     from observed
 )
 

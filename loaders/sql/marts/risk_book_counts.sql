@@ -1,8 +1,12 @@
 -- risk_book_counts: the pie as the dashboard showed it on the first day d of each quarter (accounts active on d
 -- and their color on d), with the renewals of those accounts due in [d, d + 365) and how they ended.
--- Additive counts per quarter start, segment, region, CSM and color on d.
+-- Additive counts per quarter start, account group and color on d.
 with accounts as (
     select * from stg_accounts
+),
+
+groups as (
+    select * from int_account_groups
 ),
 
 status as (
@@ -26,10 +30,11 @@ quarter_starts as (
 ),
 
 active as (
-    select q.quarter_start, a.account_id, a.segment, a.region, a.csm
+    select q.quarter_start, a.account_id, g.group_id
     from quarter_starts as q
     join accounts as a
         on a.customer_since <= q.quarter_start  -- a customer by then
+    join groups as g using (account_id)
     join status as s using (account_id)
     where s.lost_on is null or s.lost_on >= q.quarter_start  -- fully lost at a renewal settled before d: out of the book
 ),
@@ -83,10 +88,7 @@ followed as (
 final as (
     select
         c.quarter_start,
-        c.quarter_start + 364 <= getvariable('as_of') as year_complete,
-        c.segment,
-        c.region,
-        c.csm,
+        c.group_id,
         c.color,
         count(*) as accounts,
         sum(c.arr)::decimal(18, 2) as arr,

@@ -1,11 +1,11 @@
 -- risk_lead_times: for each churned renewal, how many days before renewal_date the account first turned red
--- within the 365 days before it (null: never red in that year), counted per cohort quarter, segment, region, CSM.
+-- within the 365 days before it (null: never red in that year), counted per cohort quarter and account group.
 with events as (
     select * from int_renewal_events
 ),
 
-accounts as (
-    select * from stg_accounts
+groups as (
+    select * from int_account_groups
 ),
 
 intervals as (
@@ -34,14 +34,12 @@ first_red as (
 final as (
     select
         c.renewal_quarter,
-        a.segment,
-        a.region,
-        a.csm,
+        g.group_id,
         c.renewal_date - r.first_red_day as lead_days,
         count(*) as events,
         sum(c.arr_before)::decimal(18, 2) as arr
     from churned as c
-    join accounts as a using (account_id)
+    join groups as g using (account_id)
     left join first_red as r using (renewal_id)
     group by all
 )
