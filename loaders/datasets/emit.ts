@@ -63,7 +63,9 @@ export function datasetFingerprint(def: DatasetDef, steps: Record<string, string
   const usesTs = Object.values(def.tables).some((t) => t.load);
   const deps = usesTs ? Object.keys(steps).sort() : referencedTables(sqls.join("\n"), Object.keys(steps));
   const own = readFileSync(join(ROOT, "loaders", "datasets", `${def.name}.ts`), "utf8");
-  return hash("dataset", def.name, own, sharedCodeHash(), deps.map((d) => [d, steps[d]]), usesTs ? steps : null);
+  // The tables' SQL and columns too: a dataset may borrow a table defined in another module.
+  const tables = Object.entries(def.tables).map(([k, t]) => [k, t.sql ?? null, t.columns]);
+  return hash("dataset", def.name, own, tables, sharedCodeHash(), deps.map((d) => [d, steps[d]]), usesTs ? steps : null);
 }
 
 /** Opens the warehouse to read: as staged by our build wrapper, or (run by Framework directly) staged now. */

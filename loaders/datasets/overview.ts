@@ -1,5 +1,6 @@
 /** The home page: headline figures about the book on the as-of date. */
 import { defineDataset } from "./define.ts";
+import { risk } from "./risk.ts";
 
 export const overview = defineDataset({
   name: "overview",
@@ -21,5 +22,7 @@ export const overview = defineDataset({
         due_next_90_days_value: { type: "number", doc: "Σ arr_before of those events" },
       },
     },
+    // The home page's red-pie figure, published here so the page need not download all of risk.json.
+    red_pie: risk.tables.headline,
   },
 });
