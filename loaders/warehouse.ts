@@ -31,6 +31,8 @@ export interface TableSummary {
   rows_read: number;
   rows_rejected: number;
   rows_used: number;
+  /** The file could not be used at all (a file-level problem): every row it has counts as rejected. */
+  unusable: boolean;
   date_column: string | null;
   date_min: string | null;
   date_max: string | null;
@@ -135,10 +137,12 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
       if (f.length) fatalTables.add(t as TableName);
       fatal.push(...f);
     }
+    // Parents whose keys cannot be checked against: unreadable, or with no (single) file.
+    const unusable = new Set<TableName>([...fatalTables, ...TABLE_NAMES.filter((t) => !found.files[t])]);
     for (const table of TABLE_NAMES) {
       const parents = Object.values(CONTRACT[table].parents ?? {});
-      const fp = hash("rejects", engine, fps[`raw_${table}`], parents.map((p) => [fps[`raw_${p}`], fps[`_rej_${p}`]]), config.today);
-      await step(`_rej_${table}`, fp, () => validateTable(db, table, config.today, fatalTables));
+      const fp = hash("rejects", engine, fps[`raw_${table}`], parents.map((p) => [fps[`raw_${p}`], fps[`_rej_${p}`], unusable.has(p)]), config.today);
+      await step(`_rej_${table}`, fp, () => validateTable(db, table, config.today, unusable));
     }
 
     let asOf = config.asOf;
@@ -158,7 +162,7 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
       });
     }
     asOf ??= await latestDate(db, config.today);
-    const tables = await summarize(db, rawInfo);
+    const tables = await summarize(db, rawInfo, new Set(found.problems.map((p) => p.table).filter((t): t is TableName => t !== null)));
     await saveMeta(db, { as_of: asOf, as_of_source: config.asOf ? "config" : "latest date in the inputs", currency: config.currency }, tables);
     log(`staged ${tables.reduce((n, t) => n + t.rows_used, 0).toLocaleString("en-US")} rows in ${((Date.now() - started) / 1000).toFixed(1)}s` +
       (rebuilt.length ? ` (${rebuilt.length} steps rebuilt)` : " (nothing changed)"));
@@ -178,22 +182,25 @@ async function latestDate(db: Db, today: string): Promise<string> {
 }
 
 /** Rows read, rejected and used per table; they must reconcile. */
-async function summarize(db: Db, rawInfo: Map<string, Problem[]>): Promise<TableSummary[]> {
+async function summarize(db: Db, rawInfo: Map<string, Problem[]>, noFile: Set<TableName>): Promise<TableSummary[]> {
   const out: TableSummary[] = [];
   for (const table of TABLE_NAMES) {
     const meta = (await db.one<{ path: string | null; format: string | null; bytes: number | null; sha256: string | null; records: number; malformed: number }>(
       `select path, format, bytes, sha256, records, len(malformed_lines) as malformed from _3r_raw where table_name = ${literal(table)}`))!;
+    // Lines the CSV reader rejected are in _rej_<table> too (negative recs).
     const rejected = (await db.one<{ n: number }>(`select count(distinct rec) as n from ${ident(`_rej_${table}`)}`))!.n;
     const dc = DATE_COLUMN[table] ?? null;
     const used = (await db.one<{ n: number; lo: string | null; hi: string | null }>(
       `select count(*) as n, ${dc ? `min(${ident(dc)})` : "null"} as lo, ${dc ? `max(${ident(dc)})` : "null"} as hi from ${ident(`stg_${table}`)}`))!;
-    const fatalRows = (rawInfo.get(table) ?? []).some((p) => p.line === null || p.line === 1);
+    const unusable = noFile.has(table) || (rawInfo.get(table) ?? []).some((p) => p.line === null || p.line === 1);
+    const read = meta.records + meta.malformed;
     const s: TableSummary = {
       table_name: table, file: meta.path ? meta.path.split("/").pop()! : null, format: meta.format, bytes: meta.bytes, sha256: meta.sha256,
-      rows_read: meta.records + meta.malformed, rows_rejected: rejected + meta.malformed, rows_used: used.n,
+      // An unusable file stages nothing: all the rows it was seen to hold are rejected (none if it could not be read).
+      rows_read: read, rows_rejected: unusable ? read - used.n : rejected, rows_used: used.n, unusable,
       date_column: dc, date_min: used.lo, date_max: used.hi,
     };
-    if (!fatalRows && s.rows_read !== s.rows_used + s.rows_rejected) {
+    if (s.rows_read !== s.rows_used + s.rows_rejected) {
       throw new Error(`internal error: ${table} read ${s.rows_read} rows but used ${s.rows_used} and rejected ${s.rows_rejected}`);
     }
     out.push(s);

@@ -43,7 +43,9 @@ export function summaryTable(tables: TableSummary[]): string {
     rows.push([t.table_name, t.file ?? "(absent)", fmt(t.rows_read), fmt(t.rows_rejected), fmt(t.rows_used)]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ")).join("\n");
+  // A table with a file-level problem stages nothing: say so, or its zeros look like an empty file.
+  const note = (i: number) => (i > 0 && tables[i - 1].unusable ? "  unusable: see the problem above" : "");
+  return rows.map((r, j) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ") + note(j)).join("\n");
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US");

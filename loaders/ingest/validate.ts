@@ -1,8 +1,9 @@
 /**
  * Validates raw_<table> and records every rejected row, with its reasons, in
- * `_rej_<table>` (rec = the raw table's rowid; lines are worked out when
- * printing). Row-level rules first, then the integrity rules of the contract,
- * each applied to the rows still valid so that one fault gives one message.
+ * `_rej_<table>` (rec = the raw table's rowid, or minus the record ordinal of
+ * a line the CSV reader rejected; lines are worked out when printing).
+ * Row-level rules first, then the integrity rules of the contract, each
+ * applied to the rows still valid so that one fault gives one message.
  *
  * A `got` text may hold `{line:N}`: the line of raw record N, filled in later.
  */
@@ -28,6 +29,11 @@ export async function validateTable(db: Db, table: TableName, today: string, unu
     select rec, e.column_name, e.expected, e.got from (
       select rec, unnest(list_filter([${structs.join(", ")}], x -> x.bad)) as e from bad
     )`);
+  // Lines the CSV reader could not split never reach raw_<table>: keep them here too (rec = minus the reader's
+  // record ordinal), so that every rejected row is counted in one place.
+  await db.run(`insert into ${rej} select -p.line, coalesce(p.column, ''), p.expected, p.got
+    from (select unnest(from_json(fatal, '[{"line": "BIGINT", "column": "VARCHAR", "expected": "VARCHAR", "got": "VARCHAR"}]')) as p
+      from _3r_raw where table_name = ${q(table)}) where p.line > 1`);
   const valid = `(select rowid as rec, * from ${raw} where rowid not in (select rec from ${rej}))`;
   const insert = (sql: string) => db.run(`insert into ${rej} ${sql}`);
 
@@ -40,12 +46,12 @@ export async function validateTable(db: Db, table: TableName, today: string, unu
       where rec <> first`);
   }
   for (const [col, parent] of Object.entries(spec.parents ?? {})) {
-    // A parent that could not be read at all says nothing about its keys: one fatal message is enough.
+    // A parent that is absent or could not be read says nothing about its keys: its own message (if any) is enough.
     if (unusable.has(parent)) continue;
     const k = ident(col);
     const parentValid = `(select distinct ${clean(k)} as k from ${ident(`raw_${parent}`)} where rowid not in (select rec from ${ident(`_rej_${parent}`)}))`;
     const parentAny = `(select distinct ${clean(k)} as k from ${ident(`raw_${parent}`)})`;
-    await insert(`select v.rec, ${q(col)}, ${q(`an ${col} that exists in ${parent}`)},
+    await insert(`select v.rec, ${q(col)}, ${q(`${/^[aeiou]/.test(col) ? "an" : "a"} ${col} that exists in ${parent}`)},
         ${shown(clean(`v.${k}`))} || case when pa.k is not null then ' (its ${parent} row was rejected)' else '' end
       from ${valid} v left join ${parentValid} p on p.k = ${clean(`v.${k}`)} left join ${parentAny} pa on pa.k = ${clean(`v.${k}`)}
       where ${clean(`v.${k}`)} is not null and p.k is null`);

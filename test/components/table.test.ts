@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-// @ts-expect-error plain JS component
 import { csvCell, toCsv } from "../../src/components/table.js";
 
 describe("CSV downloads", () => {

@@ -1,0 +1,65 @@
+/**
+ * Matches a file's header to the contract's columns (through the config's
+ * column mapping, case- and space-insensitively) and says what is wrong with
+ * it: no known name at all, a required column missing, or a name given twice.
+ */
+import { CONTRACT, type TableName } from "../contract.ts";
+import { ident } from "../db.ts";
+import { quote } from "./problems.ts";
+
+/** A column as the reader describes it. */
+export interface Described {
+  column_name: string;
+  column_type: string;
+}
+
+/** A header problem (always on line 1). */
+export interface HeaderProblem {
+  expected: string;
+  got: string;
+  column: string | null;
+}
+
+const escapeRegExp = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const key = (n: string) => n.trim().toLowerCase();
+
+/** The select list that gives the contract's columns as text, and the header's problems (any one makes the file unusable). */
+export function pickColumns(table: TableName, described: Described[], mapping: Record<string, string>): { selects: string[]; problems: HeaderProblem[] } {
+  const names = described.map((d) => d.column_name);
+  const columns = CONTRACT[table].columns;
+  const selects: string[] = [];
+  const problems: HeaderProblem[] = [];
+  if (!columns.some((c) => names.some((n) => key(n) === key(mapping[c.name] ?? c.name)))) {
+    // Not one known name: the first line is data, or the file uses other names that the config should map.
+    const required = columns.filter((c) => c.required !== false).map((c) => mapping[c.name] ?? c.name);
+    problems.push({
+      expected: `a header line naming the columns (${required.join(", ")} at least; other names can be mapped in the config)`,
+      got: names.map((n) => quote(n)).join(", "), column: null,
+    });
+    return { selects, problems };
+  }
+  for (const col of columns) {
+    const wanted = mapping[col.name] ?? col.name;
+    const via = wanted === col.name ? "" : ` (the config's name for ${col.name})`;
+    // The reader renames a repeated header name "x" to "x_1": count those as the same name.
+    const renamed = new RegExp(`^${escapeRegExp(key(wanted))}_\\d+$`);
+    const plain = described.filter((d) => key(d.column_name) === key(wanted));
+    const same = plain.length ? [...plain, ...described.filter((d) => renamed.test(key(d.column_name)))] : [];
+    if (same.length > 1) {
+      problems.push({ expected: `one column named "${wanted}"${via}`, got: `${same.length} columns named so`, column: col.name });
+      continue;
+    }
+    if (!same.length) {
+      if (col.required !== false) {
+        problems.push({ expected: `a column "${wanted}"${via}`, got: `columns ${names.map((n) => quote(n)).join(", ")}`, column: col.name });
+      }
+      selects.push(`null::varchar as ${ident(col.name)}`);
+      continue;
+    }
+    const ref = ident(same[0].column_name);
+    // JSON values arrive as JSON: ->>'$' gives the bare text, without JSON quotes.
+    const text = same[0].column_type === "JSON" ? `(${ref} ->> '$')` : `cast(${ref} as varchar)`;
+    selects.push(`${text} as ${ident(col.name)}`);
+  }
+  return { selects, problems };
+}
