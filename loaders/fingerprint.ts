@@ -64,9 +64,17 @@ export function sourceHash(paths: string[]): string {
   return hash(...paths.flatMap((p) => [p, readFileSync(join(ROOT, p), "utf8")]));
 }
 
-/** The code that ingests and stages: any change to it re-stages everything. */
+/** The code that ingests and stages (top-level modules and loaders/ingest): any change to it re-stages everything. */
 export function engineHash(): string {
   const code = listFiles(join(ROOT, "loaders"), (n) => n.endsWith(".ts"))
-    .filter((p) => !p.startsWith("loaders/sample/") && !p.startsWith("loaders/datasets/") && !p.startsWith("loaders/cli/"));
+    .filter((p) => /^loaders\/[^/]+\.ts$/.test(p) || p.startsWith("loaders/ingest/"))
+    .filter((p) => !/^loaders\/(site-cache|provenance)\.ts$/.test(p));
+  return sourceHash(code);
+}
+
+/** All code a dataset may run or import (everything but the CLIs, the sample and bench generators): a change recomputes every dataset, never re-stages. */
+export function datasetCodeHash(): string {
+  const code = listFiles(join(ROOT, "loaders"), (n) => n.endsWith(".ts"))
+    .filter((p) => !/^loaders\/(cli|sample|bench)\//.test(p));
   return sourceHash(code);
 }

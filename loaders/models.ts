@@ -19,6 +19,13 @@ export interface Model {
   path: string;
   sql: string;
   deps: string[];
+  /** "view" when the file says `-- materialized: view` (dbt's word): computed when read, never stored. */
+  materialized: "table" | "view";
+}
+
+/** A model's materialization, from a `-- materialized: view|table` comment line. */
+export function materialization(sql: string): "table" | "view" {
+  return /^--\s*materialized:\s*view\s*$/m.test(sql) ? "view" : "table";
 }
 
 /** SQL without comments, so that a table named in a comment is not a dependency. */
@@ -41,7 +48,8 @@ export function listModels(): Model[] {
   for (const layer of LAYERS) {
     for (const path of listFiles(join(ROOT, "loaders", "sql", layer), (n) => n.endsWith(".sql"))) {
       const name = path.split("/").pop()!.replace(/\.sql$/, "");
-      found.push({ name, layer, path, sql: readFileSync(join(ROOT, path), "utf8"), deps: [] });
+      const sql = readFileSync(join(ROOT, path), "utf8");
+      found.push({ name, layer, path, sql, deps: [], materialized: materialization(sql) });
     }
   }
   const names = new Set([...found.map((m) => m.name), ...BASE_TABLES]);

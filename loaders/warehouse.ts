@@ -12,7 +12,7 @@ import { CONTRACT, TABLE_NAMES, type TableName } from "./contract.ts";
 import { Db, ident, literal } from "./db.ts";
 import { engineHash, fileHashes, hash } from "./fingerprint.ts";
 import { discover } from "./ingest/discover.ts";
-import { createEmptyRaw, loadRaw } from "./ingest/load-raw.ts";
+import { createEmptyRaw, dropRelation, loadRaw } from "./ingest/load-raw.ts";
 import { createMacros } from "./ingest/macros.ts";
 import type { Problem } from "./ingest/problems.ts";
 import { validateTable } from "./ingest/validate.ts";
@@ -156,7 +156,8 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
       }
       const fp = hash("model", model.sql, model.deps.map((d) => [d, fps[d]]), model.layer === "staging" ? "" : vars);
       await step(model.name, fp, async () => {
-        await db.run(`create or replace table ${ident(model.name)} as\n${model.sql}`).catch((err) => {
+        await dropRelation(db, model.name);
+        await db.run(`create ${model.materialized} ${ident(model.name)} as\n${model.sql}`).catch((err) => {
           throw new Error(`${model.path}: ${String((err as Error).message).split("\n")[0]}`);
         });
       });

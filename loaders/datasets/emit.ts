@@ -2,11 +2,9 @@
  * Computing datasets from the warehouse: used by the loader stubs under
  * src/data (one dataset to stdout) and by `npm run report` (all to files).
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { loadConfig, type Config } from "../config.ts";
 import { Db, type Row } from "../db.ts";
-import { hash, listFiles, ROOT, sourceHash } from "../fingerprint.ts";
+import { datasetCodeHash, hash } from "../fingerprint.ts";
 import { referencedTables } from "../models.ts";
 import { progress } from "../progress.ts";
 import { withLock } from "../lock.ts";
@@ -50,22 +48,14 @@ export async function computeDataset(db: Db, def: DatasetDef): Promise<DatasetFi
   return { dataset: def.name, title: def.title, asOf: meta.as_of, currency: meta.currency, tables };
 }
 
-/** The code every dataset shares: a change to it recomputes them all. */
-function sharedCodeHash(): string {
-  const shared = listFiles(join(ROOT, "loaders", "datasets"), (n) => n.endsWith(".ts"))
-    .filter((p) => /\/(define|emit|columnar|index)\.ts$/.test(p));
-  return sourceHash([...shared, "loaders/db.ts"]);
-}
-
-/** Fingerprint of a dataset: its own module, the shared code, and every warehouse step it reads. */
+/** Fingerprint of a dataset: its tables, the code datasets run, and every warehouse step it reads. */
 export function datasetFingerprint(def: DatasetDef, steps: Record<string, string>): string {
   const sqls = Object.values(def.tables).map((t) => t.sql ?? "");
   const usesTs = Object.values(def.tables).some((t) => t.load);
   const deps = usesTs ? Object.keys(steps).sort() : referencedTables(sqls.join("\n"), Object.keys(steps));
-  const own = readFileSync(join(ROOT, "loaders", "datasets", `${def.name}.ts`), "utf8");
   // The tables' SQL and columns too: a dataset may borrow a table defined in another module.
   const tables = Object.entries(def.tables).map(([k, t]) => [k, t.sql ?? null, t.columns]);
-  return hash("dataset", def.name, own, tables, sharedCodeHash(), deps.map((d) => [d, steps[d]]), usesTs ? steps : null);
+  return hash("dataset", def.name, tables, datasetCodeHash(), deps.map((d) => [d, steps[d]]), usesTs ? steps : null);
 }
 
 /** Opens the warehouse to read: as staged by our build wrapper, or (run by Framework directly) staged now. */

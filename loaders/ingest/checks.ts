@@ -5,14 +5,31 @@
 import type { ColumnSpec } from "../contract.ts";
 import { ident } from "../db.ts";
 
-/** The value is missing: absent, empty, blank or the text NULL. */
+/*
+ * A raw column is text, except where a typed source (Parquet) already holds
+ * the contract's type: then it keeps that type and is not parsed again.
+ * Every expression below branches on typeof(), which DuckDB folds to a
+ * constant, so the typed path costs no text parsing at all.
+ */
+const text = (ref: string) => `trim(cast(${ref} as varchar))`;
+const isText = (ref: string) => `typeof(${ref}) = 'VARCHAR'`;
+
+/** Source types that already are the contract's type for a kind (the typed fast path). */
+export const NATIVE_TYPES: Partial<Record<ColumnSpec["kind"], RegExp>> = {
+  date: /^(DATE|TIMESTAMP( WITH TIME ZONE)?|TIMESTAMP_(S|MS|NS))$/,
+  int: /^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?)$/,
+  number: /^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|FLOAT|DOUBLE|DECIMAL\(\d+,\d+\))$/,
+  boolean: /^BOOLEAN$/,
+};
+
+/** The value is missing: null, or text that is empty, blank or the word NULL. */
 export function isMissing(ref: string): string {
-  return `(${ref} is null or trim(${ref}) = '' or upper(trim(${ref})) = 'NULL')`;
+  return `(${ref} is null or (${isText(ref)} and (${text(ref)} = '' or upper(${text(ref)}) = 'NULL')))`;
 }
 
 /** The clean text of a value (trimmed; missing → null). */
 export function clean(ref: string): string {
-  return `case when ${isMissing(ref)} then null else trim(${ref}) end`;
+  return `case when ${isMissing(ref)} then null else ${text(ref)} end`;
 }
 
 export const BOOLEAN_TRUE = ["true", "t", "yes", "y", "1"];
@@ -20,20 +37,35 @@ export const BOOLEAN_FALSE = ["false", "f", "no", "n", "0"];
 
 const list = (xs: readonly string[]) => xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(", ");
 
-/** SQL that parses a present value of this column (trimmed text) into its typed form, or null if it does not parse. */
+/** SQL true when the column arrived already typed (folded to a constant by DuckDB). */
+function typed(c: ColumnSpec, ref: string): string | null {
+  switch (c.kind) {
+    case "date": return `typeof(${ref}) in ('DATE', 'TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', 'TIMESTAMP_S', 'TIMESTAMP_MS', 'TIMESTAMP_NS')`;
+    case "int": return `typeof(${ref}) in ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT')`;
+    case "number": return `(typeof(${ref}) in ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT', 'FLOAT', 'DOUBLE') or typeof(${ref}) like 'DECIMAL%')`;
+    case "boolean": return `typeof(${ref}) = 'BOOLEAN'`;
+    default: return null;
+  }
+}
+
+const SQL_TYPE: Partial<Record<ColumnSpec["kind"], string>> = { date: "date", int: "bigint", number: "double", boolean: "boolean" };
+
+/** SQL that parses a present value of this column into its typed form, or null if it does not parse. */
 export function parse(c: ColumnSpec, ref: string): string {
-  const t = `trim(${ref})`;
+  const t = text(ref);
+  let fromText: string;
   switch (c.kind) {
     case "string": return t;
-    // ISO date, optionally followed by a time, which is dropped.
-    case "date": return `case when regexp_full_match(${t}, '\\d{4}-\\d{2}-\\d{2}([T ].*)?') then try_cast(left(${t}, 10) as date) end`;
-    // Whole numbers; "12.0" (as a spreadsheet or Parquet double prints it) is accepted.
-    case "int": return `case when regexp_full_match(${t}, '[+-]?\\d+(\\.0*)?') then try_cast(try_cast(${t} as double) as bigint) end`;
-    // Plain numbers only: no thousands separators, currency signs, NaN or infinity.
-    case "number": return `case when regexp_full_match(${t}, '[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?') then try_cast(${t} as double) end`;
     case "enum": return `case when lower(${t}) in (${list(c.values!)}) then lower(${t}) end`;
-    case "boolean": return `case when lower(${t}) in (${list(BOOLEAN_TRUE)}) then true when lower(${t}) in (${list(BOOLEAN_FALSE)}) then false end`;
+    // ISO date, optionally followed by a time, which is dropped.
+    case "date": fromText = `case when regexp_full_match(${t}, '\\d{4}-\\d{2}-\\d{2}([T ].*)?') then try_cast(left(${t}, 10) as date) end`; break;
+    // Whole numbers; "12.0" (as a spreadsheet or Parquet double prints it) is accepted.
+    case "int": fromText = `case when regexp_full_match(${t}, '[+-]?\\d+(\\.0*)?') then try_cast(try_cast(${t} as double) as bigint) end`; break;
+    // Plain numbers only: no thousands separators, currency signs, NaN or infinity.
+    case "number": fromText = `case when regexp_full_match(${t}, '[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?') then try_cast(${t} as double) end`; break;
+    case "boolean": fromText = `case when lower(${t}) in (${list(BOOLEAN_TRUE)}) then true when lower(${t}) in (${list(BOOLEAN_FALSE)}) then false end`; break;
   }
+  return `case when ${typed(c, ref)} then try_cast(${ref} as ${SQL_TYPE[c.kind]}) else ${fromText} end`;
 }
 
 /** SQL that is true when a present value is out of the column's range. */

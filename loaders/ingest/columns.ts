@@ -5,6 +5,7 @@
  */
 import { CONTRACT, type TableName } from "../contract.ts";
 import { ident } from "../db.ts";
+import { NATIVE_TYPES } from "./checks.ts";
 import { quote } from "./problems.ts";
 
 /** A column as the reader describes it. */
@@ -23,7 +24,7 @@ export interface HeaderProblem {
 const escapeRegExp = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const key = (n: string) => n.trim().toLowerCase();
 
-/** The select list that gives the contract's columns as text, and the header's problems (any one makes the file unusable). */
+/** The select list that gives the contract's columns (as text, or in their own type where it is the contract's), and the header's problems (any one makes the file unusable). */
 export function pickColumns(table: TableName, described: Described[], mapping: Record<string, string>): { selects: string[]; problems: HeaderProblem[] } {
   const names = described.map((d) => d.column_name);
   const columns = CONTRACT[table].columns;
@@ -57,9 +58,11 @@ export function pickColumns(table: TableName, described: Described[], mapping: R
       continue;
     }
     const ref = ident(same[0].column_name);
+    const type = same[0].column_type;
+    // A source that already holds the contract's type (typed Parquet) keeps it: no text round trip.
     // JSON values arrive as JSON: ->>'$' gives the bare text, without JSON quotes.
-    const text = same[0].column_type === "JSON" ? `(${ref} ->> '$')` : `cast(${ref} as varchar)`;
-    selects.push(`${text} as ${ident(col.name)}`);
+    const value = NATIVE_TYPES[col.kind]?.test(type) ? ref : type === "JSON" ? `(${ref} ->> '$')` : `cast(${ref} as varchar)`;
+    selects.push(`${value} as ${ident(col.name)}`);
   }
   return { selects, problems };
 }

@@ -1,7 +1,13 @@
 /**
- * Reads one input file into a `raw_<table>` table: every contract column as
- * text, in file order (so rowid gives the line), renamed through the config's
- * column mapping. Nothing is interpreted here; validation comes next.
+ * Exposes one input file as the view `raw_<table>`: `_rec` (the record's
+ * place in the file, from 0) and every contract column as text, renamed
+ * through the config's column mapping. Nothing is interpreted here;
+ * validation comes next.
+ *
+ * A Parquet file is read in place (its row number is `_rec`): copying a
+ * 100M-row file into the warehouse as text would cost more than everything
+ * else together. CSV and JSON are parsed once into `_raw_data_<table>`, in
+ * file order, so its rowid is `_rec`.
  */
 import { CONTRACT, type TableName } from "../contract.ts";
 import { type Db, ident, literal } from "../db.ts";
@@ -42,10 +48,32 @@ function source(file: InputFile, table: TableName): string {
   }
 }
 
+/** Drops `name` whatever it is now (a table or a view), so it can be recreated as either. */
+export async function dropRelation(db: Db, name: string): Promise<void> {
+  const r = await db.one<{ kind: string }>(`select table_type as kind from information_schema.tables where table_schema = 'main' and table_name = ${literal(name)}`);
+  if (r) await db.run(`drop ${r.kind === "VIEW" ? "view" : "table"} ${ident(name)}`);
+}
+
 /** Creates raw_<table> with the contract's columns, all null: the stand-in for an absent optional table. */
 export async function createEmptyRaw(db: Db, table: TableName): Promise<void> {
   const cols = CONTRACT[table].columns.map((c) => `null::varchar as ${ident(c.name)}`).join(", ");
-  await db.run(`create or replace table ${ident(`raw_${table}`)} as select ${cols} where false`);
+  await dropRelation(db, `raw_${table}`);
+  await dropRelation(db, `_raw_data_${table}`);
+  await db.run(`create view ${ident(`raw_${table}`)} as select null::bigint as _rec, ${cols} where false`);
+}
+
+/** Creates the raw_<table> view over a readable file. */
+async function createRaw(db: Db, file: InputFile, src: string, selects: string[]): Promise<void> {
+  const raw = ident(`raw_${file.table}`);
+  const data = ident(`_raw_data_${file.table}`);
+  await dropRelation(db, `raw_${file.table}`);
+  if (file.format === "parquet") {
+    await db.run(`create view ${raw} as select file_row_number as _rec, ${selects.join(", ")} from read_parquet(${literal(file.path)}, file_row_number = true)`);
+    return;
+  }
+  await dropRelation(db, `_raw_data_${file.table}`);
+  await db.run(`create table ${data} as select ${selects.join(", ")} from ${src}`);
+  await db.run(`create view ${raw} as select rowid as _rec, * from ${data}`);
 }
 
 /**
@@ -101,7 +129,7 @@ export async function loadRaw(db: Db, file: InputFile, mapping: Record<string, s
     return result;
   }
   try {
-    await db.run(`create or replace table ${ident(`raw_${table}`)} as select ${selects.join(", ")} from ${src}`);
+    await createRaw(db, file, src, selects);
   } catch (err) {
     await createEmptyRaw(db, table);
     await dropRejects(db, table);

@@ -4,19 +4,19 @@
  */
 import type { ColumnSpec } from "../contract.ts";
 import type { Db } from "../db.ts";
-import { clean, parse } from "./checks.ts";
+import { clean, isMissing, parse } from "./checks.ts";
 
 const spec = (kind: ColumnSpec["kind"]): ColumnSpec => ({ name: "x", kind, required: false, meaning: "" });
 
-/** `txt(x)`, `to_date(x)`, `to_int(x)`, `to_num(x)`, `to_bool(x)`, `to_enum(x)`: raw text → clean typed value or null. */
+/** `txt(x)`, `to_date(x)`, `to_int(x)`, `to_num(x)`, `to_bool(x)`, `to_enum(x)`: a raw value (text, or already typed) → clean typed value or null. */
 export async function createMacros(db: Db): Promise<void> {
-  const c = clean("x");
+  const typedOrNull = (kind: ColumnSpec["kind"]) => `case when ${isMissing("x")} then null else ${parse(spec(kind), "x")} end`;
   await db.run(`
-    create or replace macro txt(x) as ${c};
-    create or replace macro to_date(x) as ${parse(spec("date"), c)};
-    create or replace macro to_int(x) as ${parse(spec("int"), c)};
-    create or replace macro to_num(x) as ${parse(spec("number"), c)};
-    create or replace macro to_bool(x) as ${parse(spec("boolean"), c)};
-    create or replace macro to_enum(x) as lower(${c});
+    create or replace macro txt(x) as ${clean("x")};
+    create or replace macro to_date(x) as ${typedOrNull("date")};
+    create or replace macro to_int(x) as ${typedOrNull("int")};
+    create or replace macro to_num(x) as ${typedOrNull("number")};
+    create or replace macro to_bool(x) as ${typedOrNull("boolean")};
+    create or replace macro to_enum(x) as lower(${clean("x")});
   `);
 }

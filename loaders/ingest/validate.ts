@@ -1,6 +1,6 @@
 /**
  * Validates raw_<table> and records every rejected row, with its reasons, in
- * `_rej_<table>` (rec = the raw table's rowid, or minus the record ordinal of
+ * `_rej_<table>` (rec = the raw record's _rec, or minus the record ordinal of
  * a line the CSV reader rejected; lines are worked out when printing).
  * Row-level rules first, then the integrity rules of the contract, each
  * applied to the rows still valid so that one fault gives one message.
@@ -13,8 +13,10 @@ import { badMessage, clean, isBad, parse } from "./checks.ts";
 
 const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
 /** A value as shown in a message: JSON-quoted, shortened, or the word empty. */
-const shown = (ref: string) =>
-  `coalesce(to_json(case when length(${ref}) > 60 then left(${ref}, 60) || '… (' || length(${ref}) || ' characters)' else ${ref} end)::varchar, 'empty')`;
+const shown = (value: string) => {
+  const ref = `cast(${value} as varchar)`;
+  return `coalesce(to_json(case when length(${ref}) > 60 then left(${ref}, 60) || '… (' || length(${ref}) || ' characters)' else ${ref} end)::varchar, 'empty')`;
+};
 
 /** Builds _rej_<table> for one table; parents must have been validated first. */
 export async function validateTable(db: Db, table: TableName, today: string, unusable: ReadonlySet<TableName> = new Set()): Promise<void> {
@@ -25,7 +27,7 @@ export async function validateTable(db: Db, table: TableName, today: string, unu
     `{'column_name': ${q(c.name)}, 'expected': ${badMessage(c, expectation(c), today)}, 'got': ${shown(ident(c.name))}, 'bad': ${isBad(c, today)}}`);
   const anyBad = spec.columns.map((c) => isBad(c, today)).join(" or ");
   await db.run(`create or replace table ${rej} as
-    with bad as (select rowid as rec, * from ${raw} where ${anyBad})
+    with bad as (select _rec as rec, * from ${raw} where ${anyBad})
     select rec, e.column_name, e.expected, e.got from (
       select rec, unnest(list_filter([${structs.join(", ")}], x -> x.bad)) as e from bad
     )`);
@@ -34,7 +36,7 @@ export async function validateTable(db: Db, table: TableName, today: string, unu
   await db.run(`insert into ${rej} select -p.line, coalesce(p.column, ''), p.expected, p.got
     from (select unnest(from_json(fatal, '[{"line": "BIGINT", "column": "VARCHAR", "expected": "VARCHAR", "got": "VARCHAR"}]')) as p
       from _3r_raw where table_name = ${q(table)}) where p.line > 1`);
-  const valid = `(select rowid as rec, * from ${raw} where rowid not in (select rec from ${rej}))`;
+  const valid = `(select _rec as rec, * from ${raw} where _rec not in (select rec from ${rej}))`;
   const insert = (sql: string) => db.run(`insert into ${rej} ${sql}`);
 
   if (spec.key) {
@@ -49,7 +51,7 @@ export async function validateTable(db: Db, table: TableName, today: string, unu
     // A parent that is absent or could not be read says nothing about its keys: its own message (if any) is enough.
     if (unusable.has(parent)) continue;
     const k = ident(col);
-    const parentValid = `(select distinct ${clean(k)} as k from ${ident(`raw_${parent}`)} where rowid not in (select rec from ${ident(`_rej_${parent}`)}))`;
+    const parentValid = `(select distinct ${clean(k)} as k from ${ident(`raw_${parent}`)} where _rec not in (select rec from ${ident(`_rej_${parent}`)}))`;
     const parentAny = `(select distinct ${clean(k)} as k from ${ident(`raw_${parent}`)})`;
     await insert(`select v.rec, ${q(col)}, ${q(`${/^[aeiou]/.test(col) ? "an" : "a"} ${col} that exists in ${parent}`)},
         ${shown(clean(`v.${k}`))} || case when pa.k is not null then ' (its ${parent} row was rejected)' else '' end
@@ -64,9 +66,9 @@ const col = (name: string): ColumnSpec => CONTRACT.renewals.columns.find((c) => 
 /** The rules that tie the lines of one renewal event together. */
 async function validateRenewals(db: Db, _today: string): Promise<void> {
   const rej = "_rej_renewals";
-  const lines = `(select rowid as rec, ${clean('"renewal_id"')} as rid, ${clean('"account_id"')} as acct,
+  const lines = `(select _rec as rec, ${clean('"renewal_id"')} as rid, ${clean('"account_id"')} as acct,
       ${parse(col("renewal_date"), '"renewal_date"')} as rdate, ${parse(col("resolved_date"), '"resolved_date"')} as sdate,
-      "arr_after" from raw_renewals where rowid not in (select rec from ${rej}))`;
+      "arr_after" from raw_renewals where _rec not in (select rec from ${rej}))`;
   // The lines of one event must agree on account and dates: otherwise the event's totals are meaningless.
   await db.run(`insert into ${rej}
     with l as ${lines},
@@ -89,7 +91,7 @@ async function validateRenewals(db: Db, _today: string): Promise<void> {
     from ${lines} where sdate is not null and ${clean('"arr_after"')} is null`);
   // One bad line spoils its whole event: keep events whole rather than publish half of one.
   await db.run(`insert into ${rej}
-    with l as (select rowid as rec, ${clean('"renewal_id"')} as rid from raw_renewals),
+    with l as (select _rec as rec, ${clean('"renewal_id"')} as rid from raw_renewals),
     spoiled as (select rid, min(rec) as first_bad from l where rec in (select rec from ${rej}) and rid is not null group by rid)
     select l.rec, 'renewal_id', 'every line of renewal ' || to_json(l.rid)::varchar || ' to be valid',
       'line {line:' || spoiled.first_bad || '} of it was rejected'

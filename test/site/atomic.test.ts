@@ -6,10 +6,13 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { ROOT } from "../../loaders/fingerprint.ts";
 import { csv } from "../helpers/stage.ts";
 import { build } from "../helpers/site.ts";
+
+// Whole-site builds and page-by-page browsing take minutes on a 2-core machine.
+vi.setConfig({ testTimeout: 900_000 });
 
 const dir = mkdtempSync(join(tmpdir(), "3r-atomic-"));
 const data = join(dir, "data");

@@ -8,13 +8,16 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ROOT } from "../../loaders/fingerprint.ts";
 import { launch } from "../helpers/chromium.ts";
 import { build, publishedDataset, serve, sitePages } from "../helpers/site.ts";
 import { DATASETS } from "../../loaders/datasets/index.ts";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+
+// Whole-site builds and page-by-page browsing take minutes on a 2-core machine.
+vi.setConfig({ testTimeout: 900_000 });
 
 const out = mkdtempSync(join(tmpdir(), "3r-site-"));
 const shots = join(ROOT, "test-results", "screenshots");

@@ -8,11 +8,14 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Db } from "../../loaders/db.ts";
 import { generateBook } from "../../loaders/sample/book.ts";
 import { launch } from "../helpers/chromium.ts";
 import { build, serve, sitePages } from "../helpers/site.ts";
+
+// Whole-site builds and page-by-page browsing take minutes on a 2-core machine.
+vi.setConfig({ testTimeout: 900_000 });
 
 const dir = mkdtempSync(join(tmpdir(), "3r-hostile-"));
 const out = join(dir, "site");

@@ -7,9 +7,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { csv } from "../helpers/stage.ts";
 import { build, publishedDataset } from "../helpers/site.ts";
+
+// Whole-site builds and page-by-page browsing take minutes on a 2-core machine.
+vi.setConfig({ testTimeout: 900_000 });
 
 const dir = mkdtempSync(join(tmpdir(), "3r-stale-"));
 const data = join(dir, "data");

@@ -1,7 +1,7 @@
 -- stg_accounts: one row per account.
 -- Typed and trimmed; rows validation rejected are left out here and counted on the Data quality page.
 with source as (
-    select rowid as rec, * from raw_accounts
+    select _rec as rec, * from raw_accounts
 ),
 
 rejected as (

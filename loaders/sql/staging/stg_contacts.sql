@@ -1,7 +1,7 @@
 -- stg_contacts: one row per contact.
 -- Typed and trimmed; rows validation rejected are left out here and counted on the Data quality page.
 with source as (
-    select rowid as rec, * from raw_contacts
+    select _rec as rec, * from raw_contacts
 ),
 
 rejected as (

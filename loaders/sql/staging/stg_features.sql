@@ -1,7 +1,7 @@
 -- stg_features: one row per feature.
 -- Typed and trimmed; rows validation rejected are left out here and counted on the Data quality page.
 with source as (
-    select rowid as rec, * from raw_features
+    select _rec as rec, * from raw_features
 ),
 
 rejected as (

@@ -1,7 +1,7 @@
 -- stg_health: one row per health score snapshot.
 -- Typed and trimmed; rows validation rejected are left out here and counted on the Data quality page.
 with source as (
-    select rowid as rec, * from raw_health
+    select _rec as rec, * from raw_health
 ),
 
 rejected as (

@@ -1,7 +1,7 @@
 -- stg_milestones: one row per lifecycle stage reached.
 -- Typed and trimmed; rows validation rejected are left out here and counted on the Data quality page.
 with source as (
-    select rowid as rec, * from raw_milestones
+    select _rec as rec, * from raw_milestones
 ),
 
 rejected as (

@@ -1,7 +1,7 @@
 -- stg_nps: one row per survey response.
 -- Typed and trimmed; rows validation rejected are left out here and counted on the Data quality page.
 with source as (
-    select rowid as rec, * from raw_nps
+    select _rec as rec, * from raw_nps
 ),
 
 rejected as (

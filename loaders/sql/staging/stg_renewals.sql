@@ -1,7 +1,7 @@
 -- stg_renewals: one row per contract line per renewal event.
 -- Typed and trimmed; rows validation rejected are left out here and counted on the Data quality page.
 with source as (
-    select rowid as rec, * from raw_renewals
+    select _rec as rec, * from raw_renewals
 ),
 
 rejected as (

@@ -1,7 +1,7 @@
 -- stg_tickets: one row per support ticket.
 -- Typed and trimmed; rows validation rejected are left out here and counted on the Data quality page.
 with source as (
-    select rowid as rec, * from raw_tickets
+    select _rec as rec, * from raw_tickets
 ),
 
 rejected as (

@@ -1,7 +1,7 @@
 -- stg_touches: one row per CS activity.
 -- Typed and trimmed; rows validation rejected are left out here and counted on the Data quality page.
 with source as (
-    select rowid as rec, * from raw_touches
+    select _rec as rec, * from raw_touches
 ),
 
 rejected as (

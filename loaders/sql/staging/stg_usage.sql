@@ -1,7 +1,9 @@
 -- stg_usage: one row per user, feature and day.
+-- materialized: view
+-- (usage is the large table: it is read in place, once per pre-aggregate, never copied)
 -- Typed and trimmed; rows validation rejected are left out here and counted on the Data quality page.
 with source as (
-    select rowid as rec, * from raw_usage
+    select _rec as rec, * from raw_usage
 ),
 
 rejected as (
