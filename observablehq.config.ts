@@ -22,8 +22,9 @@ export default {
       name: "Relationship", open: true, pages: [
       ],
     },
-    { name: "Risk", open: true, pages: [{ name: "Red pie versus churn", path: "/risk" }] },
+    { name: "Risk", open: true, pages: [{ name: "Red pie versus churn", path: "/risk" }, { name: "Green profile", path: "/green-profile" }] },
     { name: "Revenue", open: true, pages: [{ name: "Renewal waterfall", path: "/revenue" }] },
+    { name: "Journey", open: true, pages: [{ name: "Lifecycle and retention", path: "/journey" }] },
     { name: "Data", open: true, pages: [{ name: "Data quality", path: "/data-quality" }] },
   ],
   // One page per CSM (src/csm/[csm].md), named by the URL-safe slug in the relationship dataset.

@@ -4,8 +4,9 @@ import { dataQuality } from "./data-quality.ts";
 import { overview } from "./overview.ts";
 import { revenue } from "./revenue.ts";
 import { risk } from "./risk.ts";
+import { journey } from "./journey.ts";
 
-export const DATASETS: readonly DatasetDef[] = [overview, dataQuality, revenue, risk];
+export const DATASETS: readonly DatasetDef[] = [overview, dataQuality, revenue, risk, journey];
 
 /** The dataset called `name`; an unknown name lists the known ones. */
 export function datasetByName(name: string): DatasetDef {
