@@ -31,6 +31,8 @@ export const Thresholds = z.object({
   underCallMinEvents: z.number().int().min(1).default(10),
   flipDays: z.number().int().min(1).default(30),
   stalledStageDays: z.number().int().min(1).default(120),
+  /** Green profile: resolved renewals each side of a with/without split needs for a verdict, and each metric cohort holds. */
+  greenProfileMinEvents: z.number().int().min(1).default(30),
 }).strict();
 
 const ColumnMap = z.record(z.string(), z.string().min(1));

@@ -1,12 +1,13 @@
 /** Every published dataset. A new dataset: a module here, a line below, a stub in src/data. */
 import type { DatasetDef } from "./define.ts";
 import { dataQuality } from "./data-quality.ts";
+import { greenProfile } from "./green-profile.ts";
 import { overview } from "./overview.ts";
 import { revenue } from "./revenue.ts";
 import { risk } from "./risk.ts";
 import { journey } from "./journey.ts";
 
-export const DATASETS: readonly DatasetDef[] = [overview, dataQuality, revenue, risk, journey];
+export const DATASETS: readonly DatasetDef[] = [overview, dataQuality, revenue, risk, journey, greenProfile];
 
 /** The dataset called `name`; an unknown name lists the known ones. */
 export function datasetByName(name: string): DatasetDef {
