@@ -1,0 +1,101 @@
+/** The benchmark harness's pure helpers: /proc parsing and tree sums, page data references, build logs. */
+import { describe, expect, it } from "vitest";
+import { median, summarize, type TableTiming } from "../../loaders/bench/datasets.ts";
+import { parseBuildLog, perSecond } from "../../loaders/bench/measure.ts";
+import { parseFileRefs } from "../../loaders/bench/pages.ts";
+import { descendants, parseStat, parseVmRss, peakBetween, treeRss } from "../../loaders/bench/rss.ts";
+
+describe("process tree RSS", () => {
+  it("reads pid and ppid even when the command name holds spaces and parentheses", () => {
+    // field 2 is "(node (tsx) x)": the ppid is the 2nd field after the LAST ")" — field 3 is the state "S".
+    expect(parseStat("4242 (node (tsx) x) S 17 4242 17 0 -1 4194304")).toEqual({ pid: 4242, ppid: 17 });
+    expect(parseStat("1 (init) S 0 1 1")).toEqual({ pid: 1, ppid: 0 });
+    expect(parseStat("garbage")).toBeNull();
+  });
+
+  it("reads VmRSS in bytes, 0 when absent (a zombie has none)", () => {
+    // 123456 kB × 1024 = 126,418,944 bytes
+    expect(parseVmRss("Name:\tnode\nVmPeak:\t999 kB\nVmRSS:\t  123456 kB\nThreads:\t7\n")).toBe(126_418_944);
+    expect(parseVmRss("Name:\tnode\nState:\tZ (zombie)\n")).toBe(0);
+  });
+
+  it("finds every descendant of the root through parent links, and nothing else", () => {
+    // 10 → 11 → 13 → 14 and 10 → 12; 20 → 21 is another tree; 1 is the parent of both roots.
+    const parents = new Map([[10, 1], [11, 10], [12, 10], [13, 11], [14, 13], [20, 1], [21, 20]]);
+    expect([...descendants(10, parents)].sort()).toEqual([10, 11, 12, 13, 14]);
+    expect([...descendants(21, parents)]).toEqual([21]);
+  });
+
+  it("keeps the largest sum, within a time window", () => {
+    const samples = [{ t: 0, bytes: 5, procs: 1 }, { t: 0.5, bytes: 9, procs: 3 }, { t: 1.2, bytes: 7, procs: 2 }, { t: 2.5, bytes: 4, procs: 1 }];
+    expect(peakBetween(samples)).toBe(9);
+    expect(peakBetween(samples, 1, 3)).toBe(7); // 0.5 is before the window
+    expect(peakBetween(samples, 3)).toBe(0);
+    // per second: second 0 → max(5, 9) bytes, max(1, 3) processes; second 1 → 7, 2; second 2 → 4, 1
+    expect(perSecond(samples)).toEqual([[0, 9, 3], [1, 7, 2], [2, 4, 1]]);
+  });
+
+  it("measures this very process: at least its own RSS, and at least one process", () => {
+    const now = treeRss(process.pid);
+    expect(now.procs).toBeGreaterThanOrEqual(1);
+    expect(now.bytes).toBeGreaterThan(1024 * 1024);
+  });
+});
+
+describe("page data references", () => {
+  it("reads the path of every registerFile in a built page", () => {
+    const html = `<script type="module">
+import {define} from "./_observablehq/client.js";
+import {registerFile} from "./_observablehq/stdlib.js";
+registerFile("./data/risk.json", {"name":"./data/risk.json","mimeType":"application/json","path":"./_file/data/risk.6486386f.json","lastModified":1795347916692,"size":702150});
+registerFile("../data/a \\"b\\".json", {"name":"../data/a \\"b\\".json","path":"../_file/data/a.1.json","size":3});
+</script>`;
+    expect(parseFileRefs(html)).toEqual([
+      { name: "./data/risk.json", path: "./_file/data/risk.6486386f.json" },
+      { name: '../data/a "b".json', path: "../_file/data/a.1.json" },
+    ]);
+    expect(parseFileRefs("<p>registerFile is mentioned in prose</p>")).toEqual([]);
+  });
+});
+
+describe("build logs", () => {
+  const line = (t: number, text: string) => ({ t, text });
+
+  it("collects rebuilt steps slowest first, the recomputed datasets and when staging and loaders ended", () => {
+    const log = parseBuildLog([
+      line(1, "[build   0.9s] raw_touches built in 0.8s"),
+      line(3, "[build   2.8s] stg_touches built in 0.9s"),
+      line(5.5, "[build   5.4s] staged 5,329,107 rows in 5.4s (2 steps rebuilt)"),
+      line(6, "[build   5.9s] 2 of 8 datasets to compute: relationship, loss-review"),
+      line(9, "[3r] dataset loss-review computed"),
+      line(9.1, "copy src/data/loss-review.json → load /data/loss-review.json → [missing] success 661 kB in 4013ms"),
+      line(12, "[3r] dataset relationship computed"),
+      line(20, "[build  19.9s] site published to dist"),
+    ]);
+    expect(log.steps).toEqual([{ name: "stg_touches", seconds: 0.9 }, { name: "raw_touches", seconds: 0.8 }]);
+    expect(log.recomputed).toEqual(["relationship", "loss-review"]);
+    expect(log.datasetCount).toBe(8);
+    expect(log.stagedAt).toBe(6);
+    expect(log.loadersDoneAt).toBe(12);
+    expect(log.loaders).toEqual([{ name: "loss-review", seconds: 4.013 }]);
+  });
+
+  it("reads an unchanged build as no dataset recomputed", () => {
+    const log = parseBuildLog([line(0.3, "[build   0.2s] all 8 datasets unchanged: no loader will run")]);
+    expect(log).toMatchObject({ recomputed: [], datasetCount: 8, stagedAt: 0.3, loadersDoneAt: null, steps: [], loaders: [] });
+  });
+});
+
+describe("dataset timings", () => {
+  it("takes medians and compares SQL tables only", () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    const t = (table: string, kind: "sql" | "ts", toolkitMs: number, bareMs: number | null): TableTiming =>
+      ({ dataset: "d", table, kind, rows: 1, jsonBytes: 10, toolkitMs, queryMs: null, bareMs, bareJsMs: bareMs && bareMs * 2, ratio: null });
+    // SQL tables: toolkit 6 + 4 = 10 ms, bare 4 + 1 = 5 ms → 2×; bare + JS 8 + 2 = 10 ms → 1×;
+    // the TS table's 30 ms counts in the total only: 40 ms.
+    expect(summarize([t("a", "sql", 6, 4), t("b", "sql", 4, 1), t("c", "ts", 30, null)])).toEqual([
+      { dataset: "d", tables: 3, tsTables: 1, toolkitMs: 40, toolkitSqlMs: 10, bareMs: 5, bareJsMs: 10, ratio: 2, ratioJs: 1 },
+    ]);
+  });
+});
