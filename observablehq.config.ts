@@ -20,6 +20,9 @@ export default {
   pages: [
     {
       name: "Relationship", open: true, pages: [
+        { name: "Hygiene and early warning", path: "/relationship" },
+        { name: "Loss review", path: "/loss-review" },
+        { name: "CSM pages", path: "/csms" },
       ],
     },
     { name: "Risk", open: true, pages: [{ name: "Red pie versus churn", path: "/risk" }, { name: "Green profile", path: "/green-profile" }] },

@@ -1,6 +1,7 @@
 /**
  * The config values SQL models read, as DuckDB variables:
- * `getvariable('as_of')`, `getvariable('lookback_days')`, and one per threshold
+ * `getvariable('as_of')`, `getvariable('lookback_days')`, `getvariable('publish_contacts')`
+ * (BOOLEAN: contact-level rows may reach published tables), and one per threshold
  * in snake case (`getvariable('license_utilization')`).
  */
 import type { Config } from "./config.ts";
@@ -8,11 +9,12 @@ import type { Config } from "./config.ts";
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** The variables as a plain object (also what the model fingerprints hash). */
-export function variableValues(config: Config, asOf: string): Record<string, string | number | number[]> {
-  const v: Record<string, string | number | number[]> = {
+export function variableValues(config: Config, asOf: string): Record<string, string | number | boolean | number[]> {
+  const v: Record<string, string | number | boolean | number[]> = {
     as_of: asOf,
     lookback_days: config.lookbackDays,
     lookbacks: [...new Set([...config.lookbackChoices, config.lookbackDays])].sort((a, b) => a - b),
+    publish_contacts: config.publishContacts,
   };
   for (const [k, value] of Object.entries(config.thresholds)) v[snake(k)] = value;
   return v;

@@ -6,8 +6,10 @@ import { overview } from "./overview.ts";
 import { revenue } from "./revenue.ts";
 import { risk } from "./risk.ts";
 import { journey } from "./journey.ts";
+import { relationship } from "./relationship.ts";
+import { lossReview } from "./loss-review.ts";
 
-export const DATASETS: readonly DatasetDef[] = [overview, dataQuality, revenue, risk, journey, greenProfile];
+export const DATASETS: readonly DatasetDef[] = [overview, dataQuality, revenue, risk, journey, greenProfile, relationship, lossReview];
 
 /** The dataset called `name`; an unknown name lists the known ones. */
 export function datasetByName(name: string): DatasetDef {
