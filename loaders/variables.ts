@@ -5,6 +5,7 @@
  * in snake case (`getvariable('license_utilization')`).
  */
 import type { Config } from "./config.ts";
+import { stripComments } from "./models.ts";
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -20,12 +21,17 @@ export function variableValues(config: Config, asOf: string): Record<string, str
   return v;
 }
 
-/** SET VARIABLE statements for them, and a key that changes when any of them does. */
-export function sqlVariables(config: Config, asOf: string): { sql: string; key: string } {
+/** The variables a model's SQL reads (`getvariable('name')`), sorted. */
+export function usedVariables(sql: string): string[] {
+  return [...new Set([...stripComments(sql).matchAll(/getvariable\(\s*'(\w+)'\s*\)/gi)].map((m) => m[1]))].sort();
+}
+
+/** SET VARIABLE statements for them, and their values. */
+export function sqlVariables(config: Config, asOf: string): { sql: string; values: Record<string, unknown> } {
   const values = variableValues(config, asOf);
   const sql = Object.entries(values).map(([k, v]) => {
     const lit = k === "as_of" ? `date '${v}'` : Array.isArray(v) ? `[${v.join(", ")}]` : String(v);
     return `set variable ${k} = ${lit};`;
   }).join("\n");
-  return { sql, key: JSON.stringify(values) };
+  return { sql, values };
 }

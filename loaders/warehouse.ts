@@ -19,7 +19,7 @@ import { validateTable } from "./ingest/validate.ts";
 import { withLock } from "./lock.ts";
 import { listModels } from "./models.ts";
 import { type Log, progress } from "./progress.ts";
-import { sqlVariables } from "./variables.ts";
+import { sqlVariables, usedVariables } from "./variables.ts";
 
 /** What the staging found for one table. */
 export interface TableSummary {
@@ -146,15 +146,17 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
     }
 
     let asOf = config.asOf;
-    let vars = "";
+    let vars: Record<string, unknown> | null = null;
     for (const model of listModels()) {
       if (model.layer !== "staging" && !vars) {
         asOf ??= await latestDate(db, config.today);
         const v = sqlVariables(config, asOf);
         await db.run(v.sql);
-        vars = v.key;
+        vars = v.values;
       }
-      const fp = hash("model", model.sql, model.deps.map((d) => [d, fps[d]]), model.layer === "staging" ? "" : vars);
+      // Only the settings a model reads are part of its fingerprint: a threshold change rebuilds its users, not usage.
+      const used = vars ? usedVariables(model.sql).map((k) => [k, vars![k] ?? null]) : [];
+      const fp = hash("model", model.sql, model.deps.map((d) => [d, fps[d]]), used);
       await step(model.name, fp, async () => {
         await dropRelation(db, model.name);
         await db.run(`create ${model.materialized} ${ident(model.name)} as\n${model.sql}`).catch((err) => {

@@ -1,0 +1,63 @@
+/**
+ * Ingest once, rebuild only what changed: every staging step and model has a
+ * fingerprint of what it reads, so a change to one small table or one
+ * threshold rebuilds its dependants and nothing else.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../loaders/config.ts";
+import { Db } from "../../loaders/db.ts";
+import { silent } from "../../loaders/progress.ts";
+import { usedVariables } from "../../loaders/variables.ts";
+import { ingest } from "../../loaders/warehouse.ts";
+import { csv, stage, type Staged } from "../helpers/stage.ts";
+
+let s: Staged;
+const files = {
+  "accounts.csv": csv("account_id,customer_since,csm,licenses", "A1,2024-01-05,Ann,5"),
+  "renewals.csv": csv("renewal_id,account_id,renewal_date,resolved_date,product,arr_before,arr_after", "R1,A1,2025-01-05,2025-01-02,Core,100,90"),
+  "usage.csv": csv("account_id,user_id,date,feature,events", "A1,u1,2025-06-01,reports,3"),
+  "touches.csv": csv("account_id,date,type", "A1,2025-06-02,call"),
+  "health.csv": csv("account_id,as_of,color", "A1,2025-06-03,green"),
+};
+
+/** Re-ingests the staged folder with a config file's content; returns the steps rebuilt. */
+async function again(config: Record<string, unknown> = { onRejectedRows: "publish" }): Promise<string[]> {
+  s.db.close();
+  writeFileSync(join(s.dir, "3r.config.json"), JSON.stringify(config));
+  const c = loadConfig({ config: join(s.dir, "3r.config.json"), data: join(s.dir, "data"), stateDir: join(s.dir, "state") }, { THREER_TODAY: "2026-11-22" });
+  const r = await ingest(c, silent);
+  s.db = await Db.open(r.dbPath, { readOnly: true });
+  return r.rebuilt;
+}
+
+beforeAll(async () => { s = await stage(files); });
+afterAll(() => s.close());
+
+describe("incremental staging", () => {
+  it("rebuilds nothing when nothing changed", async () => {
+    expect(await again()).toEqual([]);
+  });
+
+  it("rebuilds a changed small table's steps and dependants, never usage", async () => {
+    writeFileSync(join(s.dir, "data", "touches.csv"), csv("account_id,date,type", "A1,2025-06-02,meeting"));
+    const rebuilt = await again();
+    expect(rebuilt).toEqual(expect.arrayContaining(["raw_touches", "_rej_touches", "stg_touches"]));
+    for (const untouched of ["raw_usage", "_rej_usage", "stg_usage", "int_usage_user_days", "int_usage_feature_days", "int_usage_account_days", "raw_renewals", "int_renewal_events", "int_health_intervals"]) {
+      expect(rebuilt, untouched).not.toContain(untouched);
+    }
+  });
+
+  it("rebuilds, for a changed threshold, only the models that read it", async () => {
+    const rebuilt = await again({ onRejectedRows: "publish", thresholds: { flipDays: 45 } });
+    expect(rebuilt).toContain("health_flips");
+    expect(rebuilt.every((m) => !m.startsWith("stg_") && !m.startsWith("int_usage_") && !m.startsWith("raw_"))).toBe(true);
+    expect(rebuilt).not.toContain("revenue_cohort_facts");
+  });
+
+  it("finds the variables a model reads, ignoring comments", () => {
+    expect(usedVariables("select getvariable('as_of'), getvariable( 'flip_days' ) -- getvariable('nope')\nfrom x where getvariable('as_of') > 1"))
+      .toEqual(["as_of", "flip_days"]);
+  });
+});
