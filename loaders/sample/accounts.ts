@@ -21,13 +21,20 @@ export function accountId(index: number): string {
 
 /** A unique, plausible company name. */
 function companyName(rng: Rng, industry: string, taken: Set<string>): string {
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     const name = `${rng.pick(NAME_HEADS)} ${rng.pick(NAME_BODIES[industry])}${rng.pick(NAME_TAILS)}`;
-    if (!taken.has(name)) {
-      taken.add(name);
-      return name;
+    // A large book (the benchmark's 20,000 accounts) exhausts the vocabulary: number the name rather than draw forever.
+    const free = attempt < 50 ? (taken.has(name) ? null : name) : firstFree(name, taken);
+    if (free) {
+      taken.add(free);
+      return free;
     }
   }
+}
+
+/** `name 2`, `name 3`, …: the first not yet taken. */
+function firstFree(name: string, taken: Set<string>): string {
+  for (let n = 2; ; n++) if (!taken.has(`${name} ${n}`)) return `${name} ${n}`;
 }
 
 /** Initial contract: the core platform plus one or two add-ons, splitting the account's ARR. */
