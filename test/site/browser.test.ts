@@ -4,17 +4,17 @@
  * error, uncaught exception, failed or off-machine request, or a chart
  * container with no rendered chart. Screenshots go to test-results/screenshots.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DATASETS } from "../../loaders/datasets/index.ts";
+import { Db } from "../../loaders/db.ts";
 import { ROOT } from "../../loaders/fingerprint.ts";
 import { launch } from "../helpers/chromium.ts";
 import { build, publishedDataset, serve, sitePages } from "../helpers/site.ts";
-import { DATASETS } from "../../loaders/datasets/index.ts";
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 
 // Whole-site builds and page-by-page browsing take minutes on a 2-core machine.
 vi.setConfig({ testTimeout: 900_000 });
@@ -69,6 +69,26 @@ describe("every page of the sample site", () => {
       for (const p of problems) failures.push(`${path}: ${p}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe("privacy of the published site", () => {
+  it("holds none of the sample's contact ids or titles anywhere in dist/", async () => {
+    const db = await Db.open();
+    const contacts = await db.rows<{ contact_id: string; title: string | null }>(`select contact_id, title from read_parquet('${join(ROOT, "data", "contacts.parquet")}')`);
+    db.close();
+    const ids = new Set(contacts.map((c) => c.contact_id));
+    const titles = [...new Set(contacts.map((c) => c.title).filter((t): t is string => !!t))];
+    const leaks: string[] = [];
+    for (const f of readdirSync(out, { recursive: true }).map(String)) {
+      if (!/\.(html|json|js|css)$/.test(f)) continue;
+      const text = readFileSync(join(out, f), "utf8");
+      for (const m of new Set(text.match(/\bC\d{6}\b/g) ?? [])) if (ids.has(m)) leaks.push(`${f}: ${m}`);
+      // Titles are plain words that library code may contain: look for them in pages and data only.
+      if (/\.(html|json)$/.test(f)) for (const t of titles) if (text.includes(JSON.stringify(t)) || text.includes(`>${t}<`)) leaks.push(`${f}: ${t}`);
+    }
+    expect(ids.size).toBeGreaterThan(1000);
+    expect(leaks).toEqual([]);
   });
 });
 
