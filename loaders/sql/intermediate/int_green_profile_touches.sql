@@ -15,9 +15,7 @@ contacts as (
 ),
 
 sponsors as (
-    select account_id, bool_or(is_exec_sponsor) as has_exec_sponsor
-    from contacts
-    group by account_id
+    select account_id, has_exec_sponsor from int_account_contacts
 ),
 
 known_touches as (

@@ -56,13 +56,7 @@ touch_facts as (
 ),
 
 contact_facts as (
-    select
-        account_id,
-        count(*) as contacts,
-        count(*) filter (where role = 'decision_maker') as decision_makers,
-        bool_or(is_exec_sponsor) as has_exec_sponsor
-    from contacts
-    group by account_id
+    select * from int_account_contacts
 ),
 
 checked as (
