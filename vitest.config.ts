@@ -2,12 +2,16 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 600_000,
-    // DuckDB and site builds are heavy: run test files one or two at a time on this 2-core machine.
     pool: "forks",
     maxWorkers: 2,
     env: { TZ: "UTC", THREER_QUIET: "1", OBSERVABLE_TELEMETRY_DISABLE: "1" },
+    projects: [
+      // Unit and data tests: independent, two at a time on this 2-core machine.
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/site/**"], sequence: { groupOrder: 0 } } },
+      // Whole-site builds share Framework's loader cache (src/.observablehq/cache): one file at a time, after the rest.
+      { extends: true, test: { name: "site", include: ["test/site/**/*.test.ts"], fileParallelism: false, sequence: { groupOrder: 1 } } },
+    ],
   },
 });

@@ -37,20 +37,22 @@ describe("atomic publish", () => {
 
     write("Bo"); // new inputs, so the killed build has real work to do
     const child = spawn(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "loaders/cli/build.ts", ...args], {
-      cwd: ROOT, env: { ...process.env, THREER_QUIET: "0" }, stdio: ["ignore", "pipe", "pipe"], detached: true,
+      cwd: ROOT, env: process.env, stdio: "ignore", detached: true,
     });
-    // Kill the whole process group (wrapper, Framework, loaders) once Framework has started writing the new site.
+    // Kill the whole process group (wrapper, Framework, loaders) once Framework has written into the new, unpublished folder.
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("the build never reached Framework")), 120_000);
-      const onData = (b: Buffer) => {
-        if (/site\.tmp-\d+\/_/.test(b.toString())) {
-          clearTimeout(timer);
+      const started = Date.now();
+      const poll = setInterval(() => {
+        const tmp = readdirSync(dir).find((f) => f.startsWith("site.tmp-"));
+        if (tmp && readdirSync(join(dir, tmp)).length > 0) {
+          clearInterval(poll);
           process.kill(-child.pid!, "SIGKILL");
           resolve();
+        } else if (Date.now() - started > 300_000) {
+          clearInterval(poll);
+          reject(new Error("the build never started writing the site"));
         }
-      };
-      child.stdout!.on("data", onData);
-      child.stderr!.on("data", onData);
+      }, 20);
     });
     await new Promise((r) => child.on("close", r));
 
