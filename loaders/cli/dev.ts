@@ -7,7 +7,7 @@
  */
 import { spawn } from "node:child_process";
 import { watch } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { configEnv, loadConfig } from "../config.ts";
 import { ROOT } from "../fingerprint.ts";
 import { formatProblem } from "../ingest/problems.ts";
@@ -54,7 +54,12 @@ runMain(async () => {
   };
   watch(config.dataDir, onChange("data"));
   watch(join(ROOT, "loaders"), { recursive: true }, onChange("loaders"));
-  if (config.configPath) watch(config.configPath, onChange("config"));
+  // Watch the config's folder, not the file: editors (and sed -i) save by replacing the file, which ends a watch on it.
+  if (config.configPath) {
+    const name = basename(config.configPath);
+    const onConfig = onChange("config");
+    watch(dirname(config.configPath), (event, file) => { if (file === name) onConfig(event, file); });
+  }
 
   const framework = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
   const child = spawn(process.execPath, [framework, "preview", "--port", args.values.port ?? "3000", "--no-open"], {
