@@ -47,6 +47,14 @@ export class Db {
     return reader.getRowObjectsJS().map((r) => plainRow(r)) as T[];
   }
 
+  /** Runs a query and returns its result column by column (as published), in the query's column order. */
+  async columns(sql: string): Promise<Record<string, Plain[]>> {
+    const reader = await this.conn.runAndReadAll(sql);
+    const out: Record<string, Plain[]> = {};
+    for (const [name, values] of Object.entries(reader.getColumnsObjectJS())) out[name] = (values as unknown[]).map(plain);
+    return out;
+  }
+
   /** The first row of a query, or undefined. */
   async one<T extends Row = Row>(sql: string, params?: Record<string, Plain>): Promise<T | undefined> {
     return (await this.rows<T>(sql, params))[0];

@@ -50,7 +50,7 @@ const base: Record<ColumnType, z.ZodType> = {
   "string[]": z.array(z.string()),
 };
 
-/** The zod schema of one row of a table. */
-export function rowSchema(t: TableDef) {
-  return z.object(Object.fromEntries(Object.entries(t.columns).map(([k, c]) => [k, c.nullable ? base[c.type].nullable() : base[c.type]]))).strict();
+/** The zod schema of one published column (an array of its values). */
+export function columnSchema(c: ColumnDef) {
+  return z.array(c.nullable ? base[c.type].nullable() : base[c.type]);
 }

@@ -10,7 +10,7 @@ import { progress } from "../progress.ts";
 import { withLock } from "../lock.ts";
 import { ingest, warehousePath } from "../warehouse.ts";
 import { type Columnar, roundValue, toColumns } from "./columnar.ts";
-import { type DatasetDef, rowSchema } from "./define.ts";
+import { columnSchema, type DatasetDef } from "./define.ts";
 import { datasetByName } from "./index.ts";
 
 /** A dataset file as written. */
@@ -22,30 +22,40 @@ export interface DatasetFile {
   tables: Record<string, Columnar>;
 }
 
-/** Runs every table of a dataset and checks each row against its documented columns. */
+/** Runs every table of a dataset and checks each column against its documentation: names, types, nulls. */
 export async function computeDataset(db: Db, def: DatasetDef): Promise<DatasetFile> {
   const meta = Object.fromEntries((await db.rows<{ key: string; value: string }>("select key, value from _3r_meta")).map((r) => [r.key, r.value]));
   const tables: Record<string, Columnar> = {};
   for (const [name, t] of Object.entries(def.tables)) {
-    let rows: Row[];
+    const where = `dataset ${def.name}, table ${name}`;
+    let got: Columnar;
     try {
-      rows = t.load ? await t.load(db) : await db.rows(t.sql!);
+      // Columns straight from DuckDB: no row objects on the way to a column-oriented file.
+      got = t.load ? rowsToColumns(await t.load(db)) : await db.columns(t.sql!);
     } catch (err) {
-      throw new Error(`dataset ${def.name}, table ${name}: ${(err as Error).message.split("\n")[0]}`);
+      throw new Error(`${where}: ${(err as Error).message.split("\n")[0]}`);
     }
-    const schema = rowSchema(t);
-    const columns = Object.keys(t.columns);
-    rows.forEach((r, i) => {
-      for (const k of Object.keys(r)) r[k] = roundValue(r[k]);
-      const ok = schema.safeParse(r);
+    const undocumented = Object.keys(got).filter((c) => !(c in t.columns));
+    if (undocumented.length) throw new Error(`${where}: undocumented column ${undocumented.join(", ")} (add it to the table's columns)`);
+    const length = Object.values(got)[0]?.length ?? 0;
+    tables[name] = {};
+    for (const [col, doc] of Object.entries(t.columns)) {
+      const values = (got[col] ?? new Array<null>(length).fill(null)).map(roundValue);
+      const ok = columnSchema(doc).safeParse(values);
       if (!ok.success) {
         const issue = ok.error.issues[0];
-        throw new Error(`dataset ${def.name}, table ${name}, row ${i + 1}: ${issue.path.join(".") || "(row)"}: ${issue.message} (got ${JSON.stringify(r)})`);
+        const i = Number(issue.path[0]);
+        throw new Error(`${where}, row ${i + 1}: ${col}: ${issue.message} (got ${JSON.stringify(values[i])})`);
       }
-    });
-    tables[name] = toColumns(rows, columns);
+      tables[name][col] = values;
+    }
   }
   return { dataset: def.name, title: def.title, asOf: meta.as_of, currency: meta.currency, tables };
+}
+
+/** Rows from a TypeScript table loader → columns, every key any row has. */
+function rowsToColumns(rows: Row[]): Columnar {
+  return toColumns(rows, [...new Set(rows.flatMap((r) => Object.keys(r)))]);
 }
 
 /** Fingerprint of a dataset: its tables, the code datasets run, and every warehouse step it reads. */
