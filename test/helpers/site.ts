@@ -6,9 +6,12 @@ import { extname, join, normalize } from "node:path";
 import type { AddressInfo } from "node:net";
 import { ROOT } from "../../loaders/fingerprint.ts";
 
+/** The tsx entry point: tests run the CLIs as `node TSX loaders/cli/<tool>.ts …`. */
+export const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+
 /** Runs `npm run build` (the wrapper) with arguments; returns exit code and combined output. */
 export function build(args: string[], env: Record<string, string> = {}): { code: number; output: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "loaders/cli/build.ts", ...args], {
+  const r = spawnSync(process.execPath, [TSX, "loaders/cli/build.ts", ...args], {
     cwd: ROOT, encoding: "utf8", env: { ...process.env, THREER_QUIET: "0", ...env }, maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? 1, output: `${r.stdout}\n${r.stderr}` };

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Db } from "../../loaders/db.ts";
 import { ROOT } from "../../loaders/fingerprint.ts";
+import { TSX } from "../helpers/site.ts";
 
 const out = mkdtempSync(join(tmpdir(), "3r-privacy-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -46,7 +47,7 @@ describe("contact-level data in published files", () => {
     // the scanner finds a planted leak
     expect(leaks(JSON.stringify({ t: { a: ["C000001", `met the ${titles[0]}`] } }), ids, titles)).toEqual(["C000001", titles[0]].sort());
 
-    const r = spawnSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "loaders/cli/report.ts", "--data", "data", "--out", out],
+    const r = spawnSync(process.execPath, [TSX, "loaders/cli/report.ts", "--data", "data", "--out", out],
       { cwd: ROOT, encoding: "utf8", env: { ...process.env, THREER_CONFIG: join(ROOT, "3r.config.json") } });
     expect(r.status, r.stderr).toBe(0);
     const files = readdirSync(out).filter((f) => f.endsWith(".json"));

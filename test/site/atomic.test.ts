@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { ROOT } from "../../loaders/fingerprint.ts";
 import { csv } from "../helpers/stage.ts";
-import { build } from "../helpers/site.ts";
+import { build, TSX } from "../helpers/site.ts";
 
 // Whole-site builds and page-by-page browsing take minutes on a 2-core machine.
 vi.setConfig({ testTimeout: 900_000 });
@@ -36,7 +36,7 @@ describe("atomic publish", () => {
     expect(Object.keys(before).length).toBeGreaterThan(1);
 
     write("Bo"); // new inputs, so the killed build has real work to do
-    const child = spawn(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "loaders/cli/build.ts", ...args], {
+    const child = spawn(process.execPath, [TSX, "loaders/cli/build.ts", ...args], {
       cwd: ROOT, env: process.env, stdio: "ignore", detached: true,
     });
     // Kill the whole process group (wrapper, Framework, loaders) once Framework has written into the new, unpublished folder.

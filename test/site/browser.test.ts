@@ -14,7 +14,7 @@ import { DATASETS } from "../../loaders/datasets/index.ts";
 import { Db } from "../../loaders/db.ts";
 import { ROOT } from "../../loaders/fingerprint.ts";
 import { launch } from "../helpers/chromium.ts";
-import { build, publishedDataset, serve, sitePages } from "../helpers/site.ts";
+import { build, publishedDataset, serve, sitePages, TSX } from "../helpers/site.ts";
 
 // Whole-site builds and page-by-page browsing take minutes on a 2-core machine.
 vi.setConfig({ testTimeout: 900_000 });
@@ -95,7 +95,7 @@ describe("privacy of the published site", () => {
 describe("npm run report", () => {
   it("writes the same datasets the built site publishes", () => {
     const dir = mkdtempSync(join(tmpdir(), "3r-report-"));
-    const r = spawnSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "loaders/cli/report.ts", "--out", dir], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [TSX, "loaders/cli/report.ts", "--out", dir], { cwd: ROOT, encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
     for (const d of DATASETS) {
       const exported = JSON.parse(readFileSync(join(dir, `${d.name}.json`), "utf8"));

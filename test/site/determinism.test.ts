@@ -8,10 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../../loaders/fingerprint.ts";
+import { TSX } from "../helpers/site.ts";
 
 function report(): string {
   const dir = mkdtempSync(join(tmpdir(), "3r-det-"));
-  const r = spawnSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "loaders/cli/report.ts", "--out", join(dir, "out")], {
+  const r = spawnSync(process.execPath, [TSX, "loaders/cli/report.ts", "--out", join(dir, "out")], {
     cwd: ROOT, encoding: "utf8", env: { ...process.env, THREER_STATE: join(dir, "state") },
   });
   if (r.status !== 0) throw new Error(r.stderr);

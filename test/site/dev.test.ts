@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { ROOT } from "../../loaders/fingerprint.ts";
 import { csv } from "../helpers/stage.ts";
+import { TSX } from "../helpers/site.ts";
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -47,7 +48,7 @@ describe("npm run dev", () => {
   it("serves new numbers after an input changes", async () => {
     write(1200);
     writeFileSync(join(dir, "3r.config.json"), JSON.stringify({ asOf: "2025-06-30" }));
-    child = spawn(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "loaders/cli/dev.ts",
+    child = spawn(process.execPath, [TSX, "loaders/cli/dev.ts",
       "--data", data, "--config", join(dir, "3r.config.json"), "--port", String(port)], { cwd: ROOT, stdio: "ignore", detached: true });
     expect(await currentArr((v) => v !== null)).toBe(1200);
     write(900);
