@@ -32,7 +32,7 @@ export default {
   ],
   // One page per CSM (src/csm/[csm].md), named by the URL-safe slug in the relationship dataset.
   async *dynamicPaths() {
-    const { csmPagePaths } = await import("./loaders/csm-pages.ts");
+    const { csmPagePaths } = await import("./loaders/site/csm-pages.ts");
     yield* await csmPagePaths();
   },
 };

@@ -2,7 +2,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    testTimeout: 60_000,
+    // Timeouts catch hangs, not slowness: no test may fail because the machine is busy.
+    testTimeout: 600_000,
     hookTimeout: 600_000,
     pool: "forks",
     maxWorkers: 2,

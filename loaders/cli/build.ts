@@ -7,17 +7,17 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { type Config, configEnv, loadConfig } from "../config.ts";
-import { Db } from "../db.ts";
+import { type Config, configEnv, loadConfig } from "../engine/config.ts";
+import { Db } from "../engine/db.ts";
 import { DATASETS } from "../datasets/index.ts";
-import { ROOT } from "../fingerprint.ts";
-import { listProblems } from "../ingest/list-problems.ts";
-import { formatProblem } from "../ingest/problems.ts";
-import { withLock } from "../lock.ts";
-import { type Log, progress } from "../progress.ts";
-import { footerHtml, writeSiteSettings } from "../provenance.ts";
-import { CACHE, datasetFingerprints, invalidateStale, saveManifest } from "../site-cache.ts";
-import { type Ingest, ingest } from "../warehouse.ts";
+import { ROOT } from "../engine/fingerprint.ts";
+import { listProblems } from "../engine/ingest/list-problems.ts";
+import { formatProblem } from "../engine/ingest/problems.ts";
+import { withLock } from "../engine/lock.ts";
+import { type Log, progress } from "../engine/progress.ts";
+import { footerHtml, writeSiteSettings } from "../site/provenance.ts";
+import { CACHE, datasetFingerprints, invalidateStale, saveManifest } from "../site/site-cache.ts";
+import { type Ingest, ingest } from "../engine/warehouse.ts";
 import { parseArgs, runMain } from "./args.ts";
 
 const FRAMEWORK = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");

@@ -3,12 +3,12 @@
  * problem as `file:line:column: expected …, got …`, then rows read and
  * rejected per table. Exits 1 when there is any problem, 0 when all is well.
  */
-import { loadConfig } from "../config.ts";
-import { Db } from "../db.ts";
-import { listProblems } from "../ingest/list-problems.ts";
-import { displayPath, formatProblem } from "../ingest/problems.ts";
-import { progress } from "../progress.ts";
-import { ingest, type TableSummary } from "../warehouse.ts";
+import { loadConfig } from "../engine/config.ts";
+import { Db } from "../engine/db.ts";
+import { listProblems } from "../engine/ingest/list-problems.ts";
+import { displayPath, formatProblem } from "../engine/ingest/problems.ts";
+import { progress } from "../engine/progress.ts";
+import { ingest, type TableSummary } from "../engine/warehouse.ts";
 import { parseArgs, runMain } from "./args.ts";
 
 runMain(async () => {

@@ -8,13 +8,13 @@
 import { spawn } from "node:child_process";
 import { watch } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { configEnv, loadConfig } from "../config.ts";
-import { ROOT } from "../fingerprint.ts";
-import { formatProblem } from "../ingest/problems.ts";
-import { progress } from "../progress.ts";
-import { footerHtml, writeSiteSettings } from "../provenance.ts";
-import { datasetFingerprints, invalidateStale, saveManifest } from "../site-cache.ts";
-import { ingest } from "../warehouse.ts";
+import { configEnv, loadConfig } from "../engine/config.ts";
+import { ROOT } from "../engine/fingerprint.ts";
+import { formatProblem } from "../engine/ingest/problems.ts";
+import { progress } from "../engine/progress.ts";
+import { footerHtml, writeSiteSettings } from "../site/provenance.ts";
+import { datasetFingerprints, invalidateStale, saveManifest } from "../site/site-cache.ts";
+import { ingest } from "../engine/warehouse.ts";
 import { parseArgs, runMain } from "./args.ts";
 
 runMain(async () => {

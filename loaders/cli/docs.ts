@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { datasetsReadme } from "../datasets/docs.ts";
 import { DATASETS } from "../datasets/index.ts";
-import { ROOT } from "../fingerprint.ts";
+import { ROOT } from "../engine/fingerprint.ts";
 
 mkdirSync(join(ROOT, "docs"), { recursive: true });
 writeFileSync(join(ROOT, "docs", "datasets.md"), datasetsReadme(DATASETS));

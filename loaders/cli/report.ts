@@ -5,14 +5,14 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { loadConfig } from "../config.ts";
-import { Db } from "../db.ts";
+import { loadConfig } from "../engine/config.ts";
+import { Db } from "../engine/db.ts";
 import { computeDataset } from "../datasets/emit.ts";
 import { datasetsReadme } from "../datasets/docs.ts";
 import { DATASETS } from "../datasets/index.ts";
-import { formatProblem } from "../ingest/problems.ts";
-import { progress } from "../progress.ts";
-import { ingest } from "../warehouse.ts";
+import { formatProblem } from "../engine/ingest/problems.ts";
+import { progress } from "../engine/progress.ts";
+import { ingest } from "../engine/warehouse.ts";
 import { parseArgs, runMain } from "./args.ts";
 
 runMain(async () => {

@@ -1,5 +1,5 @@
 /** Tables travel column-oriented: `{col: [v0, v1, …]}` is far smaller than an array of row objects. */
-import type { Plain, Row } from "../db.ts";
+import type { Plain, Row } from "../engine/db.ts";
 
 /** A table as published: one array per column, all the same length. */
 export type Columnar = Record<string, Plain[]>;

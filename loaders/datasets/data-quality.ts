@@ -1,8 +1,8 @@
 /** The Data quality page: what was read, what was rejected and why, date ranges. */
-import { TABLE_NAMES } from "../contract.ts";
-import type { Db, Row } from "../db.ts";
-import { ident } from "../db.ts";
-import { listProblems } from "../ingest/list-problems.ts";
+import { TABLE_NAMES } from "../engine/contract.ts";
+import type { Db, Row } from "../engine/db.ts";
+import { ident } from "../engine/db.ts";
+import { listProblems } from "../engine/ingest/list-problems.ts";
 import { defineDataset } from "./define.ts";
 
 /** How many rejected rows per table the page lists (all are counted). */

@@ -5,7 +5,7 @@
  * zod schema that checks the rows before they are written.
  */
 import { z } from "zod";
-import type { Db, Row } from "../db.ts";
+import type { Db, Row } from "../engine/db.ts";
 
 /** Column types as published. */
 export type ColumnType = "string" | "number" | "int" | "date" | "boolean" | "string[]";

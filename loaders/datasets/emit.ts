@@ -2,13 +2,13 @@
  * Computing datasets from the warehouse: used by the loader stubs under
  * src/data (one dataset to stdout) and by `npm run report` (all to files).
  */
-import { loadConfig, type Config } from "../config.ts";
-import { Db, type Row } from "../db.ts";
-import { datasetCodeHash, hash } from "../fingerprint.ts";
-import { referencedTables } from "../models.ts";
-import { progress } from "../progress.ts";
-import { withLock } from "../lock.ts";
-import { ingest, warehousePath } from "../warehouse.ts";
+import { loadConfig, type Config } from "../engine/config.ts";
+import { Db, type Row } from "../engine/db.ts";
+import { datasetCodeHash, hash } from "../engine/fingerprint.ts";
+import { referencedTables } from "../engine/models.ts";
+import { progress } from "../engine/progress.ts";
+import { withLock } from "../engine/lock.ts";
+import { ingest, warehousePath } from "../engine/warehouse.ts";
 import { type Columnar, roundValue, toColumns } from "./columnar.ts";
 import { columnSchema, type DatasetDef } from "./define.ts";
 import { datasetByName } from "./index.ts";

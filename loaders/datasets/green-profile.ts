@@ -1,6 +1,6 @@
 /** The Green profile page: what retained accounts had in common before their renewal (METRICS.md § Green profile). */
-import type { Db, Row } from "../db.ts";
-import { cohortRows, compareTrait, type ProfileEvent, rankTraits, slices } from "../stats/profile.ts";
+import type { Db, Row } from "../engine/db.ts";
+import { cohortRows, compareTrait, type ProfileEvent, rankTraits, slices } from "./stats/profile.ts";
 import { defineDataset } from "./define.ts";
 
 /** The events and definitions every table is computed from, read once per warehouse. */

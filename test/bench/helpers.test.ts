@@ -1,9 +1,9 @@
 /** The benchmark harness's pure helpers: /proc parsing and tree sums, page data references, build logs. */
 import { describe, expect, it } from "vitest";
-import { median, summarize, type TableTiming } from "../../loaders/bench/datasets.ts";
-import { parseBuildLog, perSecond } from "../../loaders/bench/measure.ts";
-import { parseFileRefs } from "../../loaders/bench/pages.ts";
-import { descendants, parseStat, parseVmRss, peakBetween, treeRss } from "../../loaders/bench/rss.ts";
+import { median, summarize, type TableTiming } from "../../tools/bench/datasets.ts";
+import { parseBuildLog, perSecond } from "../../tools/bench/measure.ts";
+import { parseFileRefs } from "../../tools/bench/pages.ts";
+import { descendants, parseStat, parseVmRss, peakBetween, treeRss } from "../../tools/bench/rss.ts";
 
 describe("process tree RSS", () => {
   it("reads pid and ppid even when the command name holds spaces and parentheses", () => {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { datasetsReadme } from "../../loaders/datasets/docs.ts";
 import { DATASETS } from "../../loaders/datasets/index.ts";
-import { ROOT } from "../../loaders/fingerprint.ts";
+import { ROOT } from "../../loaders/engine/fingerprint.ts";
 
 describe("dataset documentation", () => {
   it("docs/datasets.md is what the definitions generate (run npm run docs after changing a dataset)", () => {

@@ -1,7 +1,7 @@
 /** Metric cohorts: equal-count cuts, ties never split, every cohort at least minSize; and the per-slice trait comparison. */
 import { describe, expect, it } from "vitest";
-import { metricCohorts } from "../../loaders/stats/cohorts.ts";
-import { compareTrait, type ProfileEvent, rankTraits, slices } from "../../loaders/stats/profile.ts";
+import { metricCohorts } from "../../loaders/datasets/stats/cohorts.ts";
+import { compareTrait, type ProfileEvent, rankTraits, slices } from "../../loaders/datasets/stats/profile.ts";
 
 const obs = (values: number[], churnedFrom = Infinity) => values.map((value, i) => ({ value, retained: i < churnedFrom }));
 

@@ -6,7 +6,7 @@
  *   eleven methods", Stat Med 17:873–890, Table II, method 10 (hybrid score, no continuity correction).
  */
 import { describe, expect, it } from "vitest";
-import { newcombe, wilson } from "../../loaders/stats/intervals.ts";
+import { newcombe, wilson } from "../../loaders/datasets/stats/intervals.ts";
 
 describe("Wilson score interval", () => {
   it("7 of 40 → [8.7%, 32.0%]", () => {

@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Db } from "../../loaders/db.ts";
+import { Db } from "../../loaders/engine/db.ts";
 
 export const CORPUS = join(import.meta.dirname, "..", "fixtures", "bad");
 /** Today's date for every case (the "date in the future" rule depends on it). */

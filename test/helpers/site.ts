@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import type { AddressInfo } from "node:net";
-import { ROOT } from "../../loaders/fingerprint.ts";
+import { ROOT } from "../../loaders/engine/fingerprint.ts";
 
 /** The tsx entry point: tests run the CLIs as `node TSX loaders/cli/<tool>.ts …`. */
 export const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");

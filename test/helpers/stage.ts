@@ -5,13 +5,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig, type Config } from "../../loaders/config.ts";
-import { Db, type Row } from "../../loaders/db.ts";
+import { loadConfig, type Config } from "../../loaders/engine/config.ts";
+import { Db, type Row } from "../../loaders/engine/db.ts";
 import { toRows } from "../../loaders/datasets/columnar.ts";
 import { computeDataset, type DatasetFile } from "../../loaders/datasets/emit.ts";
 import { datasetByName } from "../../loaders/datasets/index.ts";
-import { silent } from "../../loaders/progress.ts";
-import { ingest, type Ingest } from "../../loaders/warehouse.ts";
+import { silent } from "../../loaders/engine/progress.ts";
+import { ingest, type Ingest } from "../../loaders/engine/warehouse.ts";
 
 /** A staged folder: its config, ingest result, and an open read-only warehouse. */
 export interface Staged {

@@ -1,8 +1,8 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { Db } from "../../loaders/db.ts";
-import { listProblems } from "../../loaders/ingest/list-problems.ts";
-import { formatProblem } from "../../loaders/ingest/problems.ts";
+import { Db } from "../../loaders/engine/db.ts";
+import { listProblems } from "../../loaders/engine/ingest/list-problems.ts";
+import { formatProblem } from "../../loaders/engine/ingest/problems.ts";
 import { csv, stage, type Staged } from "../helpers/stage.ts";
 
 const accountsCsv = csv("account_id,customer_since,segment", "A1,2024-01-05,SMB", "A2,2024-02-01,Enterprise");

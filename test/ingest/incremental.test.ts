@@ -6,11 +6,11 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../loaders/config.ts";
-import { Db } from "../../loaders/db.ts";
-import { silent } from "../../loaders/progress.ts";
-import { usedVariables } from "../../loaders/variables.ts";
-import { ingest } from "../../loaders/warehouse.ts";
+import { loadConfig } from "../../loaders/engine/config.ts";
+import { Db } from "../../loaders/engine/db.ts";
+import { silent } from "../../loaders/engine/progress.ts";
+import { usedVariables } from "../../loaders/engine/variables.ts";
+import { ingest } from "../../loaders/engine/warehouse.ts";
 import { csv, stage, type Staged } from "../helpers/stage.ts";
 
 let s: Staged;

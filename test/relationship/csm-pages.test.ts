@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { csmPagePaths } from "../../loaders/csm-pages.ts";
+import { csmPagePaths } from "../../loaders/site/csm-pages.ts";
 import { csv, stage, type Staged } from "../helpers/stage.ts";
 
 const md5 = (s: string) => createHash("md5").update(s, "utf8").digest("hex").slice(0, 8);

@@ -9,8 +9,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { Db } from "../../loaders/db.ts";
-import { ROOT } from "../../loaders/fingerprint.ts";
+import { Db } from "../../loaders/engine/db.ts";
+import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import { TSX } from "../helpers/site.ts";
 
 const out = mkdtempSync(join(tmpdir(), "3r-privacy-"));

@@ -3,7 +3,7 @@
  * break a rule, so a passing test returns no rows. Run against any staged
  * warehouse (hand-made files and the sample book).
  */
-import type { Row } from "../../loaders/db.ts";
+import type { Row } from "../../loaders/engine/db.ts";
 
 /** One rule: a name and a query returning its violations. */
 export interface Assertion {

@@ -5,7 +5,7 @@
  */
 import { expect } from "vitest";
 import { roundValue } from "../../loaders/datasets/columnar.ts";
-import type { Row } from "../../loaders/db.ts";
+import type { Row } from "../../loaders/engine/db.ts";
 import { filterRows } from "../../src/components/filters.js";
 import { summarize, ttmSeries } from "../../src/components/revenue.js";
 

@@ -3,7 +3,7 @@
  * out by hand below (METRICS.md § Revenue).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Db, literal } from "../../loaders/db.ts";
+import { Db, literal } from "../../loaders/engine/db.ts";
 import { csv, stage, type Staged } from "../helpers/stage.ts";
 import { failedAssertions } from "./assertions.ts";
 

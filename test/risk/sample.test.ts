@@ -9,9 +9,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateBook, planBook } from "../../loaders/sample/book.ts";
-import { AS_OF, iso } from "../../loaders/sample/calendar.ts";
-import { UNDER_CALLERS } from "../../loaders/sample/catalog.ts";
+import { generateBook, planBook } from "../../tools/sample/book.ts";
+import { AS_OF, iso } from "../../tools/sample/calendar.ts";
+import { UNDER_CALLERS } from "../../tools/sample/catalog.ts";
 import { stage, type Staged } from "../helpers/stage.ts";
 
 const SEED = 42;

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateBook } from "../../loaders/sample/book.js";
-import { openDuckDB } from "../../loaders/sample/write.js";
+import { generateBook } from "../../tools/sample/book.js";
+import { openDuckDB } from "../../tools/sample/write.js";
 
 const TABLES = ["accounts", "renewals", "health", "usage", "features", "contacts", "touches", "tickets", "nps", "milestones"];
 /** Column names and DuckDB types per table, as DATA-CONTRACT.md lists them. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { planBook } from "../../loaders/sample/book.js";
-import { AS_OF, anniversary, day, iso } from "../../loaders/sample/calendar.js";
-import { UNDER_CALLERS } from "../../loaders/sample/catalog.js";
-import { NON_DRIVERS } from "../../loaders/sample/drivers.js";
-import { Rng } from "../../loaders/sample/random.js";
+import { planBook } from "../../tools/sample/book.js";
+import { AS_OF, anniversary, day, iso } from "../../tools/sample/calendar.js";
+import { UNDER_CALLERS } from "../../tools/sample/catalog.js";
+import { NON_DRIVERS } from "../../tools/sample/drivers.js";
+import { Rng } from "../../tools/sample/random.js";
 
 const book = planBook(42, 2000);
 const resolved = book.flatMap((a) => a.events.filter((e) => e.status === "resolved").map((e) => ({ a, e })));

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateBook, planBook } from "../../loaders/sample/book.js";
-import { EVENTS_SQL } from "../../loaders/sample/check.js";
-import type { Account } from "../../loaders/sample/model.js";
-import { openDuckDB } from "../../loaders/sample/write.js";
+import { generateBook, planBook } from "../../tools/sample/book.js";
+import { EVENTS_SQL } from "../../tools/sample/check.js";
+import type { Account } from "../../tools/sample/model.js";
+import { openDuckDB } from "../../tools/sample/write.js";
 
 const SEED = 11;
 const ACCOUNTS = 300;

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { ROOT } from "../../loaders/fingerprint.ts";
+import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import { csv } from "../helpers/stage.ts";
 import { build, TSX } from "../helpers/site.ts";
 

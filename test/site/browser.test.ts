@@ -11,8 +11,8 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DATASETS } from "../../loaders/datasets/index.ts";
-import { Db } from "../../loaders/db.ts";
-import { ROOT } from "../../loaders/fingerprint.ts";
+import { Db } from "../../loaders/engine/db.ts";
+import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import { launch } from "../helpers/chromium.ts";
 import { build, publishedDataset, serve, sitePages, TSX } from "../helpers/site.ts";
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../../loaders/fingerprint.ts";
+import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import { TSX } from "../helpers/site.ts";
 
 function report(): string {

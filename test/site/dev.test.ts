@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { ROOT } from "../../loaders/fingerprint.ts";
+import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import { csv } from "../helpers/stage.ts";
 import { TSX } from "../helpers/site.ts";
 

@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { Db } from "../../loaders/db.ts";
-import { generateBook } from "../../loaders/sample/book.ts";
+import { Db } from "../../loaders/engine/db.ts";
+import { generateBook } from "../../tools/sample/book.ts";
 import { launch } from "../helpers/chromium.ts";
 import { build, serve, sitePages } from "../helpers/site.ts";
 

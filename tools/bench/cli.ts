@@ -8,11 +8,11 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs, runMain, UsageError } from "../cli/args.ts";
-import { loadConfig } from "../config.ts";
-import { ROOT } from "../fingerprint.ts";
-import { progress } from "../progress.ts";
-import { warehousePath } from "../warehouse.ts";
+import { parseArgs, runMain, UsageError } from "../../loaders/cli/args.ts";
+import { loadConfig } from "../../loaders/engine/config.ts";
+import { ROOT } from "../../loaders/engine/fingerprint.ts";
+import { progress } from "../../loaders/engine/progress.ts";
+import { warehousePath } from "../../loaders/engine/warehouse.ts";
 import { ensureBook, SIZES, type Size } from "./book.ts";
 import { compareDatasets, loadToolkit } from "./datasets.ts";
 import { changeOneTouch, linkInputs, restoreTouches } from "./inputs.ts";

@@ -5,7 +5,7 @@
  * its prevalence among green retained and red renewals, and metric cohorts.
  * Computed once per slice here, so the page filters without any statistics.
  */
-import type { Row } from "../db.ts";
+import type { Row } from "../../engine/db.ts";
 import { metricCohorts } from "./cohorts.ts";
 import { newcombe, wilson } from "./intervals.ts";
 

@@ -7,9 +7,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { datasetFingerprint } from "./datasets/emit.ts";
-import { DATASETS } from "./datasets/index.ts";
-import { ROOT } from "./fingerprint.ts";
+import { datasetFingerprint } from "../datasets/emit.ts";
+import { DATASETS } from "../datasets/index.ts";
+import { ROOT } from "../engine/fingerprint.ts";
 
 export const SRC = join(ROOT, "src");
 export const CACHE = join(SRC, ".observablehq", "cache");

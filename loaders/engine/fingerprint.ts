@@ -8,7 +8,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The repository root (the folder holding loaders/). */
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /** sha256 of strings, joined unambiguously. */
 export function hash(...parts: unknown[]): string {
@@ -64,17 +64,15 @@ export function sourceHash(paths: string[]): string {
   return hash(...paths.flatMap((p) => [p, readFileSync(join(ROOT, p), "utf8")]));
 }
 
-/** The code that ingests and stages (top-level modules and loaders/ingest): any change to it re-stages everything. */
+/** The code that ingests and stages: everything under loaders/engine. Any change to it re-stages everything. */
 export function engineHash(): string {
-  const code = listFiles(join(ROOT, "loaders"), (n) => n.endsWith(".ts"))
-    .filter((p) => /^loaders\/[^/]+\.ts$/.test(p) || p.startsWith("loaders/ingest/"))
-    .filter((p) => !/^loaders\/(site-cache|provenance)\.ts$/.test(p));
-  return sourceHash(code);
+  return sourceHash(listFiles(join(ROOT, "loaders", "engine"), (n) => n.endsWith(".ts")));
 }
 
-/** All code a dataset may run or import (everything but the CLIs, the sample and bench generators): a change recomputes every dataset, never re-stages. */
+/** All code a dataset may run: the engine and loaders/datasets. A change recomputes every dataset, never re-stages. */
 export function datasetCodeHash(): string {
-  const code = listFiles(join(ROOT, "loaders"), (n) => n.endsWith(".ts"))
-    .filter((p) => !/^loaders\/(cli|sample|bench)\//.test(p));
-  return sourceHash(code);
+  return sourceHash([
+    ...listFiles(join(ROOT, "loaders", "engine"), (n) => n.endsWith(".ts")),
+    ...listFiles(join(ROOT, "loaders", "datasets"), (n) => n.endsWith(".ts")),
+  ]);
 }

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { hash, listFiles, ROOT, sourceHash } from "../fingerprint.ts";
+import { hash, listFiles, ROOT, sourceHash } from "../../loaders/engine/fingerprint.ts";
 import { generateBook } from "../sample/book.ts";
 
 /** Bump when the densification below changes. */
@@ -37,7 +37,7 @@ const sq = (s: string) => `'${s.replaceAll("'", "''")}'`;
 /** Makes sure the book of `size` exists under `dir` (…/data); returns its stamp. */
 export async function ensureBook(dir: string, size: Size, seed: number, log: (m: string) => void): Promise<BookInfo> {
   const { accounts, usageRows } = SIZES[size];
-  const generator = sourceHash(listFiles(join(ROOT, "loaders", "sample"), (n) => n.endsWith(".ts")));
+  const generator = sourceHash(listFiles(join(ROOT, "tools", "sample"), (n) => n.endsWith(".ts")));
   const key = hash("bench-book", BOOK_VERSION, seed, accounts, usageRows, generator).slice(0, 16);
   // A name no table has and no input format claims, so the ingest neither reads nor lists it.
   const stampPath = join(dir, "bench.stamp");

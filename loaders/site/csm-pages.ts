@@ -4,8 +4,8 @@
  * wrapper staged (or, when Framework runs on its own, staged now), so the list always matches
  * the data the pages load.
  */
-import { loadConfig } from "./config.ts";
-import { openForRead } from "./datasets/emit.ts";
+import { loadConfig } from "../engine/config.ts";
+import { openForRead } from "../datasets/emit.ts";
 
 /** Page paths `/csm/<slug>`, sorted; none (with a note on stderr) when the warehouse cannot be read. */
 export async function csmPagePaths(): Promise<string[]> {

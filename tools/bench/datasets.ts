@@ -8,9 +8,9 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Db } from "../db.ts";
-import type { DatasetDef } from "../datasets/define.ts";
-import type { computeDataset } from "../datasets/emit.ts";
+import type { Db } from "../../loaders/engine/db.ts";
+import type { DatasetDef } from "../../loaders/datasets/define.ts";
+import type { computeDataset } from "../../loaders/datasets/emit.ts";
 
 /** The toolkit's dataset code, as loaded from the bench's snapshot of the project. */
 export interface Toolkit {
@@ -22,7 +22,7 @@ export interface Toolkit {
 /** Imports the dataset code of the project copy at `tree` (the code that built its warehouse). */
 export async function loadToolkit(tree: string): Promise<Toolkit> {
   const load = (p: string) => import(pathToFileURL(join(tree, "loaders", p)).href);
-  const [index, emit, db] = await Promise.all([load("datasets/index.ts"), load("datasets/emit.ts"), load("db.ts")]);
+  const [index, emit, db] = await Promise.all([load("datasets/index.ts"), load("datasets/emit.ts"), load("engine/db.ts")]);
   return { DATASETS: index.DATASETS, computeDataset: emit.computeDataset, Db: db.Db };
 }
 
@@ -72,7 +72,7 @@ async function time(f: () => Promise<unknown>): Promise<number> {
 /** Times every table of every dataset; `log` gets one line per table. */
 export async function compareDatasets(dbPath: string, kit: Toolkit, log: (m: string) => void): Promise<{ tables: TableTiming[]; datasets: DatasetTiming[] }> {
   const db = await kit.Db.open(dbPath, { readOnly: true });
-  // The same settings loaders/db.ts gives the toolkit.
+  // The same settings loaders/engine/db.ts gives the toolkit.
   const bare = await DuckDBInstance.create(dbPath, {
     threads: process.env.THREER_THREADS ?? String(Math.max(1, availableParallelism())),
     memory_limit: process.env.THREER_MEMORY ?? "3GB",

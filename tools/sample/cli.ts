@@ -1,4 +1,4 @@
-/** CLI: `tsx loaders/sample/cli.ts --out data [--seed 42] [--accounts 2000]` writes the sample book as Parquet. */
+/** CLI: `tsx tools/sample/cli.ts --out data [--seed 42] [--accounts 2000]` writes the sample book as Parquet. */
 import { parseArgs } from "node:util";
 import { generateBook } from "./book.js";
 
@@ -12,7 +12,7 @@ const { values } = parseArgs({
 const seed = Number(values.seed);
 const accounts = Number(values.accounts);
 if (!Number.isInteger(seed) || !Number.isInteger(accounts) || accounts < 1 || accounts > 99_999) {
-  console.error("usage: tsx loaders/sample/cli.ts --out <dir> [--seed <integer>] [--accounts <1..99999>]");
+  console.error("usage: tsx tools/sample/cli.ts --out <dir> [--seed <integer>] [--accounts <1..99999>]");
   process.exit(2);
 }
 const t0 = performance.now();

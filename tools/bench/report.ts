@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
-import { ROOT } from "../fingerprint.ts";
+import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import type { BookInfo } from "./book.ts";
 import type { DatasetTiming, TableTiming } from "./datasets.ts";
 import type { BuildFigures, RunFigures } from "./measure.ts";

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import type { Ingest } from "./warehouse.ts";
+import type { Ingest } from "../engine/warehouse.ts";
 
 /** Escapes text for HTML (element content and attribute values). */
 export function escapeHtml(s: string): string {
