@@ -34,6 +34,22 @@ export interface DatasetDef {
   title: string;
   doc: string;
   tables: Record<string, TableDef>;
+  /** Published as many small files instead of one (see shards.ts): for per-entity pages that must stay light. */
+  shards?: ShardSpec;
+}
+
+/**
+ * How a sharded dataset is split. Its stub is `src/data/<name>.tar.ts` (an archive Framework unpacks at build
+ * time); members: `shard-<n>.json` holds the rows of every table whose `key` falls in shard n, and each entry of
+ * `files` names a member holding whole tables (e.g. a small index the page reads first).
+ */
+export interface ShardSpec {
+  /** The column every split table carries (e.g. account_id). */
+  key: string;
+  /** A query giving `key` and `shard` (an integer from 0) for every key. */
+  sql: string;
+  /** Member name (without .json) → tables published whole in it rather than split. */
+  files: Record<string, string[]>;
 }
 
 /** Declares a dataset (an identity function that checks the shape at compile time). */

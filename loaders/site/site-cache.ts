@@ -8,16 +8,18 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { datasetFingerprint } from "../datasets/emit.ts";
-import { DATASETS } from "../datasets/index.ts";
+import { DATASETS, datasetByName } from "../datasets/index.ts";
 import { ROOT } from "../engine/fingerprint.ts";
 
 export const SRC = join(ROOT, "src");
 export const CACHE = join(SRC, ".observablehq", "cache");
 const MANIFEST = join(CACHE, "3r-fingerprints.json");
 
-/** Cached output and stub of a dataset. */
-export function datasetPaths(name: string): { cached: string; stub: string } {
-  return { cached: join(CACHE, "data", `${name}.json`), stub: join(SRC, "data", `${name}.json.ts`) };
+/** Cached outputs and stub of a dataset. */
+export function datasetPaths(name: string): { cached: string[]; stub: string } {
+  // a sharded dataset (loaders/datasets/shards.ts): the archive, and the folder Framework unpacks it into
+  if (datasetByName(name).shards) return { cached: [join(CACHE, "data", `${name}.tar`), join(CACHE, "data", name)], stub: join(SRC, "data", `${name}.tar.ts`) };
+  return { cached: [join(CACHE, "data", `${name}.json`)], stub: join(SRC, "data", `${name}.json.ts`) };
 }
 
 /** Fingerprints of every dataset for a warehouse's steps. */
@@ -39,9 +41,9 @@ export function invalidateStale(fingerprints: Record<string, string>, { touch = 
   const stale: string[] = [];
   for (const [name, fp] of Object.entries(fingerprints)) {
     const { cached, stub } = datasetPaths(name);
-    if (manifest[name] === fp && existsSync(cached)) continue;
+    if (manifest[name] === fp && existsSync(cached[0])) continue;
     stale.push(name);
-    rmSync(cached, { force: true });
+    for (const c of cached) rmSync(c, { force: true, recursive: true });
     if (touch && existsSync(stub)) {
       const now = new Date();
       utimesSync(stub, now, now);
