@@ -46,7 +46,7 @@ export function accountHeader(p, currency) {
 /** Everything below the headline, in the order a CSM reads an account. */
 export function accountBody(a, index, { currency, asOf }) {
   const p = a.profile[0];
-  const settings = index.settings;
+  const settings = index.settings[0];
   const labels = new Map(index.trait_labels.map((t) => [t.trait, t]));
   const checks = [["not_touched", "not touched recently"], ["no_business_review", "no recent business review"], ["single_threaded", "single-threaded"], ["no_exec_sponsor", "no executive sponsor"], ["no_decision_maker", "no decision maker touched"]];
   const failing = checks.filter(([k]) => p[k]).map(([, t]) => t);

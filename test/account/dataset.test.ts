@@ -1,0 +1,143 @@
+/**
+ * The account dataset, worked by hand. As-of 2025-12-31.
+ *
+ * A1 (Ann, customer since 2023-01-01, 10 licenses):
+ *   Renewals: R1 due 2024-01-01 settled 2023-12-20, lines Core 1,000 → 1,200 and Addon 500 → 500 → expanded (1,500 → 1,700);
+ *     R2 due 2025-01-01 settled 2024-12-15, Core 1,200 → 1,000, Addon 500 → 500 → contracted (1,700 → 1,500);
+ *     R3 due 2026-01-01 settled 2026-01-05 (after the as-of date: not known yet) → open, arr_after null, resolved_date null.
+ *   Usage: u1 2025-11-03 core 10 and report 5; u2 2025-11-20 core 7; u1 2025-12-01 core 4; u3 2026-01-02 core 99 (after as-of: out)
+ *     → 2025-11: events 22, active users 2 (u1, u2), active days 2, features 2; 2025-12: 4 events, 1 user, 1 day, 1 feature.
+ *   Touches: 2025-11-05 call (Ann), 2025-11-06 call (no CSM named → the owner, Ann), 2025-11-10 call (Bob),
+ *     2025-12-01 business_review C1 (Ann), 2026-01-03 call (after as-of: out)
+ *     → 2025-11: call·Ann 2, call·Bob 1; 2025-12: business_review·Ann 1.
+ *   Contacts: C1 decision maker and sponsor (touched 2025-12-01), C2 practitioner (never touched)
+ *     → roles: executive sponsor 1 on file, 1 touched, 1 touch; decision maker 1/1/1; practitioner 1/0/0.
+ *   Health: 2025-06-01 green 80, 2025-10-01 red 30 and yellow 50 the same day (most severe: red 30) → today red, score 30.
+ * B1 (Bob, customer since 2024-01-01): R4 due 2025-06-01 settled 2025-05-20, 800 → 0, "Budget" → lost, lost_on 2025-05-20;
+ *   its loss-review panel is published with the account.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { splitDataset, tar } from "../../loaders/datasets/shards.ts";
+import { accountDataset } from "../../loaders/datasets/account.ts";
+import { computeShards } from "../../loaders/datasets/shards.ts";
+import { csv, stage, type Staged } from "../helpers/stage.ts";
+import { toRows } from "../../loaders/datasets/columnar.ts";
+import { extract } from "tar-stream";
+import { Readable } from "node:stream";
+
+const files = {
+  "accounts.csv": csv("account_id,account_name,customer_since,csm,licenses", "A1,Acme,2023-01-01,Ann,10", "B1,Bolt,2024-01-01,Bob,5"),
+  "renewals.csv": csv("renewal_id,account_id,renewal_date,resolved_date,product,arr_before,arr_after,loss_reason",
+    "R1,A1,2024-01-01,2023-12-20,Core,1000,1200,", "R1,A1,2024-01-01,2023-12-20,Addon,500,500,",
+    "R2,A1,2025-01-01,2024-12-15,Core,1200,1000,", "R2,A1,2025-01-01,2024-12-15,Addon,500,500,",
+    "R3,A1,2026-01-01,2026-01-05,Core,1000,1000,", "R3,A1,2026-01-01,2026-01-05,Addon,500,500,",
+    "R4,B1,2025-06-01,2025-05-20,Core,800,0,Budget"),
+  "usage.csv": csv("account_id,user_id,date,feature,events",
+    "A1,u1,2025-11-03,core,10", "A1,u1,2025-11-03,report,5", "A1,u2,2025-11-20,core,7", "A1,u1,2025-12-01,core,4", "A1,u3,2026-01-02,core,99"),
+  "touches.csv": csv("account_id,date,type,contact_id,csm",
+    "A1,2025-11-05,call,,Ann", "A1,2025-11-06,call,,", "A1,2025-11-10,call,,Bob", "A1,2025-12-01,business_review,C1,Ann", "A1,2026-01-03,call,,Ann"),
+  "contacts.csv": csv("contact_id,account_id,role,is_exec_sponsor,title", "C1,A1,decision_maker,true,Chief Executive Officer", "C2,A1,practitioner,false,Data Analyst"),
+  "health.csv": csv("account_id,as_of,color,score", "A1,2025-06-01,green,80", "A1,2025-10-01,red,30", "A1,2025-10-01,yellow,50"),
+};
+
+const opened: Staged[] = [];
+afterAll(() => opened.forEach((s) => s.close()));
+async function book(config: Record<string, unknown> = {}) {
+  const s = await stage(files, { config: { asOf: "2025-12-31", ...config } });
+  opened.push(s);
+  return s;
+}
+let defaults: Promise<Staged> | undefined;
+const base = () => (defaults ??= book());
+const of = (rows: Record<string, unknown>[], id: string) => rows.filter((r) => r.account_id === id);
+
+describe("account dataset", () => {
+  it("has the renewal history with outcomes as known on the as-of date, and the contract lines", async () => {
+    const { table } = await (await base()).dataset("account");
+    expect(of(table("renewals"), "A1").map((r) => [r.renewal_id, r.outcome, r.arr_before, r.arr_after, r.resolved_date])).toEqual([
+      ["R1", "expanded", 1500, 1700, "2023-12-20"], ["R2", "contracted", 1700, 1500, "2024-12-15"], ["R3", "open", 1500, null, null],
+    ]);
+    expect(of(table("renewals"), "B1").map((r) => [r.outcome, r.loss_reason])).toEqual([["lost", "Budget"]]);
+    expect(of(table("lines"), "A1")).toHaveLength(6);
+    expect(of(table("lines"), "A1").filter((l) => l.renewal_id === "R3").map((l) => l.arr_after)).toEqual([null, null]);
+  });
+
+  it("has usage by month: events, distinct users, active days and features, nothing after the as-of date", async () => {
+    const { table } = await (await base()).dataset("account");
+    expect(of(table("usage_months"), "A1").map(({ account_id, ...m }) => m)).toEqual([
+      { month: "2025-11", events: 22, active_users: 2, active_days: 2, features_used: 2 },
+      { month: "2025-12", events: 4, active_users: 1, active_days: 1, features_used: 1 },
+    ]);
+  });
+
+  it("has touches by month, type and who (a touch naming no CSM counts for the owner)", async () => {
+    const { table } = await (await base()).dataset("account");
+    expect(of(table("touch_months"), "A1").map((t) => [t.month, t.type, t.csm, t.touches])).toEqual([
+      ["2025-11", "call", "Ann", 2], ["2025-11", "call", "Bob", 1], ["2025-12", "business_review", "Ann", 1],
+    ]);
+  });
+
+  it("has the profile today: status, value, color and score, and the lost account's loss panel", async () => {
+    const { table } = await (await base()).dataset("account");
+    const [a] = of(table("profile"), "A1");
+    expect(a).toMatchObject({ is_active: true, current_arr: 1500, next_renewal_date: "2026-01-01", color: "red", score: 30, scored_on: "2025-10-01" });
+    const [b] = of(table("profile"), "B1");
+    expect(b).toMatchObject({ is_active: false, lost_on: "2025-05-20", current_arr: 0, checks_failed: null });
+    expect(table("loss_renewals").map((r) => [r.account_id, r.renewal_id, r.lost_arr])).toEqual([["B1", "R4", 800]]);
+    expect(new Set(table("loss_colors").map((r) => r.account_id))).toEqual(new Set(["B1"]));
+    // every trait of the Green profile page, once per account
+    expect(of(table("traits"), "A1")).toHaveLength(table("trait_labels").length);
+  });
+
+  it("shows contacts by role only, unless the config publishes contacts", async () => {
+    const { table, file } = await (await base()).dataset("account");
+    expect(of(table("roles"), "A1").map((r) => [r.role, r.contacts, r.contacts_touched, r.touches])).toEqual([
+      ["executive sponsor", 1, 1, 1], ["decision maker", 1, 1, 1], ["practitioner", 1, 0, 0],
+    ]);
+    expect(table("contacts")).toEqual([]);
+    const text = JSON.stringify(file);
+    for (const leak of ["C1", "C2", "Chief Executive Officer", "Data Analyst"]) expect(text).not.toContain(`"${leak}"`);
+    const published = await (await book({ publishContacts: true })).dataset("account");
+    expect(published.table("contacts").map((c) => [c.contact_id, c.title, c.touches])).toEqual([["C1", "Chief Executive Officer", 1], ["C2", "Data Analyst", 0]]);
+  });
+});
+
+describe("account shards", () => {
+  it("hold every account exactly once, with all its rows, and an index of ranges", async () => {
+    const s = await base();
+    const members = await computeShards(s.db, accountDataset);
+    const shardNames = Object.keys(members).filter((m) => m.startsWith("shard-"));
+    expect(Object.keys(members).sort()).toEqual(["index.json", "names.json", ...shardNames].sort());
+    const seen = shardNames.flatMap((m) => toRows(members[m].tables.profile).map((r) => r.account_id));
+    expect(seen.sort()).toEqual(["A1", "B1"]);
+    const ranges = toRows(members["index.json"].tables.shards);
+    expect(ranges.reduce((n, r) => n + Number(r.accounts), 0)).toBe(2);
+    expect(toRows(members["names.json"].tables.names).map((r) => r.account_name)).toEqual(["Acme", "Bolt"]);
+  });
+
+  it("split each table by account and fail on an account with no shard", () => {
+    const file = { dataset: "account", title: "Account", asOf: "2025-12-31", currency: "USD", tables: {
+      settings: { publish_contacts: [false] }, shards: { shard: [0, 1] }, trait_labels: { trait: ["t"] }, names: { account_id: ["a", "b", "c"] },
+      profile: { account_id: ["a", "b", "c"], v: [1, 2, 3] }, health: { account_id: ["a", "a", "c"], day: ["d1", "d2", "d3"] },
+    } } as never;
+    const out = splitDataset(accountDataset, file, new Map([["a", 0], ["b", 0], ["c", 1]]));
+    expect(out["shard-0.json"].tables.profile).toEqual({ account_id: ["a", "b"], v: [1, 2] });
+    expect(out["shard-0.json"].tables.health).toEqual({ account_id: ["a", "a"], day: ["d1", "d2"] });
+    expect(out["shard-1.json"].tables.health).toEqual({ account_id: ["c"], day: ["d3"] });
+    expect(out["index.json"].tables).toEqual({ settings: { publish_contacts: [false] }, shards: { shard: [0, 1] }, trait_labels: { trait: ["t"] } });
+    expect(() => splitDataset(accountDataset, file, new Map([["a", 0], ["b", 0]]))).toThrow(/row 3: account_id "c" has no shard/);
+  });
+
+  it("travel in a tar archive that a standard reader unpacks byte for byte", async () => {
+    const files = { "index.json": '{"a":1}', "shard-0.json": "x".repeat(513), "shard-1.json": "é" };
+    const got: Record<string, string> = {};
+    const ex = extract();
+    Readable.from([tar(files)]).pipe(ex);
+    for await (const entry of ex) {
+      const chunks: Buffer[] = [];
+      for await (const c of entry) chunks.push(c as Buffer);
+      got[entry.header.name] = Buffer.concat(chunks).toString("utf8");
+    }
+    expect(got).toEqual(files);
+  });
+});
