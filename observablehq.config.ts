@@ -15,9 +15,9 @@ export default {
   style: "style.css",
   head: '<link rel="icon" href="data:,">',
   footer: site.footer ?? "Provenance (as-of date, input files, checksums) appears here after <code>npm run build</code>.",
-  // The account search box on every page: it opens the account page with ?q= (the <a> is rewritten by Framework
-  // relative to each page, so the form works at any depth and with or without .html links).
-  header: '<form class="account-search" role="search" onsubmit="event.preventDefault(); const a = this.querySelector(\'a\'); location.href = a.href + \'?q=\' + encodeURIComponent(this.q.value)"><input name="q" type="search" placeholder="Find an account" aria-label="Find an account by name or id" autocomplete="off"> <a href="/account">Accounts</a></form>',
+  // The account search box on every page: it opens the account page with ?q=. The <a> is rewritten by Framework
+  // relative to each page (so the form works at any depth); a page reached as *.html sends to account.html.
+  header: '<form class="account-search" role="search" onsubmit="event.preventDefault(); const u = new URL(this.querySelector(\'a\').href); if (location.pathname.endsWith(\'.html\') && !u.pathname.endsWith(\'.html\')) u.pathname += \'.html\'; u.searchParams.set(\'q\', this.q.value); location.href = u.href"><input name="q" type="search" placeholder="Find an account" aria-label="Find an account by name or id" autocomplete="off"> <a href="/account">Accounts</a></form>',
   pager: false,
   search: false,
   pages: [
@@ -38,7 +38,7 @@ export default {
   async *dynamicPaths() {
     const { csmPagePaths } = await import("./loaders/site/csm-pages.ts");
     yield* await csmPagePaths();
-    // The account page's data: one shard file per run of accounts (loaders/datasets/shards.ts).
+    // The account page's data: one shard file per run of accounts, unpacked from archives (loaders/datasets/shards.ts).
     const { shardPaths } = await import("./loaders/datasets/shards.ts");
     yield* await shardPaths("account");
   },

@@ -20,10 +20,10 @@ const ofLost = (t: string, order: string) =>
 export const accountDataset = defineDataset({
   name: "account",
   title: "Account",
-  doc: "One account at a time: its profile today, contract lines and renewal history with outcomes, health over time, usage and touches by month, contacts by role, tickets, NPS, milestones, green-profile traits today, early-warning flags and, when it lost a renewal, the loss-review panel. Published as account/index.json (settings and shard ranges), account/names.json (the search list) and account/shard-<n>.json (every other table, the rows of the accounts in shard n); `npm run report` writes it whole as account.json.",
+  doc: "One account at a time: its profile today, contract lines and renewal history with outcomes, health over time, usage and touches by month, contacts by role, tickets, NPS, milestones, green-profile traits today, early-warning flags and, when it lost a renewal, the loss-review panel. Published in the site as account/index/index.json (settings, shard ranges, trait labels), account/index/names.json (the search list) and account/a<k>/shard-<n>.json (every other table: the rows of the accounts in shard n, about 180 KB); `npm run report` writes it whole as account.json.",
   shards: {
     key: "account_id",
-    sql: "select account_id, shard from account_shards",
+    sql: "select account_id, shard, archive from account_shards",
     files: { index: ["settings", "shards", "trait_labels"], names: ["names"] },
   },
   tables: {
@@ -39,13 +39,14 @@ export const accountDataset = defineDataset({
     },
     shards: {
       doc: "Which shard holds which accounts: shards are runs of accounts in account_id order (compared code point by code point), so an account is in the last shard whose first_account_id is ≤ its id.",
-      sql: "select shard, min(account_id) as first_account_id, max(account_id) as last_account_id, count(*) as accounts, sum(published_rows) as published_rows from account_shards group by shard order by shard",
+      sql: "select shard, any_value(archive) as archive, min(account_id) as first_account_id, max(account_id) as last_account_id, count(*) as accounts, sum(published_rows) as published_rows from account_shards group by shard order by shard",
       columns: {
-        shard: { type: "int", doc: "shard number n: the file account/shard-<n>.json" },
+        shard: { type: "int", doc: "shard number n" },
+        archive: { type: "int", doc: "its archive k: the shard is the file account/a<k>/shard-<n>.json" },
         first_account_id: { type: "string", doc: "the shard's first account_id" },
         last_account_id: { type: "string", doc: "the shard's last account_id" },
         accounts: { type: "int", doc: "accounts in the shard" },
-        published_rows: { type: "int", doc: "rows the shard holds across its tables (about 2,500 a shard)" },
+        published_rows: { type: "int", doc: "rows the shard holds across its tables (about 4,000 a shard)" },
       },
     },
     names: {

@@ -39,16 +39,17 @@ export interface DatasetDef {
 }
 
 /**
- * How a sharded dataset is split. Its stub is `src/data/<name>.tar.ts` (an archive Framework unpacks at build
- * time); members: `shard-<n>.json` holds the rows of every table whose `key` falls in shard n, and each entry of
- * `files` names a member holding whole tables (e.g. a small index the page reads first).
+ * How a sharded dataset is split. Its stub is `src/data/<name>/[archive].tar.ts` (archives Framework unpacks at
+ * build time): archive `index` holds one file per entry of `files` (whole tables, e.g. a small index the page
+ * reads first); archive `a<k>` holds `shard-<n>.json` for its shards: the rows of every other table whose `key`
+ * falls in shard n. Shards are runs of keys in the warehouse's order, so an archive is a range of keys.
  */
 export interface ShardSpec {
   /** The column every split table carries (e.g. account_id). */
   key: string;
-  /** A query giving `key` and `shard` (an integer from 0) for every key. */
+  /** A query giving `key`, `shard` (an integer ≥ 0) and `archive` (an integer ≥ 0) for every key, in key order. */
   sql: string;
-  /** Member name (without .json) → tables published whole in it rather than split. */
+  /** File name (without .json) → tables published whole in it rather than split. */
   files: Record<string, string[]>;
 }
 

@@ -1,51 +1,53 @@
 /**
  * Sharded datasets: one dataset published as many small files, so a page about one entity (an account)
- * downloads one shard instead of the whole book. Framework's loaders make one file each, and a process per
- * shard would cost a second or more apiece; so one loader (`src/data/<name>.tar.ts`) computes the dataset once
- * and writes a tar archive, which Framework unpacks at build time into plain JSON files (the browser never sees
- * the archive). The page reads `<name>/index.json` through FileAttachment and fetches `<name>/shard-<n>.json`
- * by URL; observablehq.config.ts lists the shard files in dynamicPaths (shardPaths below) so they are built.
+ * downloads one shard instead of the whole book. Framework makes one file per loader run, and a process per
+ * shard costs a second or more; so one loader run writes a tar archive of 64 shards, which Framework unpacks at
+ * build time into plain JSON files (the browser never sees an archive). Framework reads an archive from its start
+ * for every file it unpacks, so archives stay small and there is one loader run per archive
+ * (`src/data/<name>/[archive].tar.ts`, the archive named by a parameter). Each run computes only its archive's
+ * range of keys. The page reads `<name>/index/index.json` through FileAttachment and fetches
+ * `<name>/a<k>/shard-<n>.json` by URL; observablehq.config.ts lists the shard files in dynamicPaths (shardPaths).
  */
 import { loadConfig } from "../engine/config.ts";
-import type { Plain } from "../engine/db.ts";
+import type { Db, Plain } from "../engine/db.ts";
 import type { Columnar } from "./columnar.ts";
 import { computeDataset, type DatasetFile, openForRead } from "./emit.ts";
-import type { DatasetDef } from "./define.ts";
+import type { DatasetDef, ShardSpec } from "./define.ts";
 import { datasetByName } from "./index.ts";
 
-/** The member name of shard n. */
+/** The archive holding the whole tables. */
+export const INDEX_ARCHIVE = "index";
+/** The file name of shard n, and the name of archive k. */
 export const shardMember = (n: number) => `shard-${n}.json`;
+export const archiveName = (k: number) => `a${k}`;
+
+function specOf(def: DatasetDef): ShardSpec {
+  if (!def.shards) throw new Error(`dataset ${def.name} is not sharded`);
+  return def.shards;
+}
 
 /**
- * Splits a computed dataset: every table named in `files` goes whole into that member; every other table is
- * split by its key column, each row into the shard of its key. A key missing from the map is an error (it
- * would make a row unreachable), and every shard from 0 to the largest exists, even if empty.
+ * Splits a computed dataset (its split tables, for some keys) into shard files: each row goes to the shard of its
+ * key; every shard of `shardOf` gets a file with every table, even if some are empty. A key missing from the map
+ * is an error: its rows would be unreachable.
  */
 export function splitDataset(def: DatasetDef, file: DatasetFile, shardOf: Map<string, number>): Record<string, DatasetFile> {
-  const spec = def.shards;
-  if (!spec) throw new Error(`dataset ${def.name} is not sharded`);
-  const whole = new Set(Object.values(spec.files).flat());
-  const count = shardOf.size ? Math.max(...shardOf.values()) + 1 : 1;
+  const spec = specOf(def);
   const head = { dataset: file.dataset, title: file.title, asOf: file.asOf, currency: file.currency };
-  const out: Record<string, DatasetFile> = {};
-  for (const [member, tables] of Object.entries(spec.files)) {
-    out[`${member}.json`] = { ...head, tables: Object.fromEntries(tables.map((t) => [t, file.tables[t]])) };
-  }
-  const shards: Record<string, Columnar>[] = Array.from({ length: count }, () => ({}));
+  const numbers = [...new Set(shardOf.values())].sort((a, b) => a - b);
+  const shards = new Map<number, Record<string, Columnar>>(numbers.map((n) => [n, {}]));
   for (const [name, table] of Object.entries(file.tables)) {
-    if (whole.has(name)) continue;
     const keys = table[spec.key];
     if (!keys) throw new Error(`dataset ${def.name}, table ${name}: no ${spec.key} column to shard by (or list the table in shards.files)`);
     const cols = Object.keys(table);
-    for (const s of shards) s[name] = Object.fromEntries(cols.map((c) => [c, [] as Plain[]]));
+    for (const s of shards.values()) s[name] = Object.fromEntries(cols.map((c) => [c, [] as Plain[]]));
     keys.forEach((k, i) => {
       const n = shardOf.get(String(k));
       if (n === undefined) throw new Error(`dataset ${def.name}, table ${name}, row ${i + 1}: ${spec.key} ${JSON.stringify(k)} has no shard`);
-      for (const c of cols) shards[n][name][c].push(table[c][i]);
+      for (const c of cols) shards.get(n)![name][c].push(table[c][i]);
     });
   }
-  shards.forEach((tables, n) => (out[shardMember(n)] = { ...head, tables }));
-  return out;
+  return Object.fromEntries(numbers.map((n) => [shardMember(n), { ...head, tables: shards.get(n)! }]));
 }
 
 /** A POSIX tar archive of files (name → content): fixed mode and times, so equal content gives equal bytes. */
@@ -72,38 +74,58 @@ export function tar(files: Record<string, string>): Buffer {
   return Buffer.concat(blocks);
 }
 
-/** Key → shard for a sharded dataset, from the warehouse. */
-async function shardMap(db: Awaited<ReturnType<typeof openForRead>>, def: DatasetDef): Promise<Map<string, number>> {
-  const rows = await db.rows<{ key: string; shard: number }>(`select ${def.shards!.key}::varchar as key, shard::integer as shard from (${def.shards!.sql})`);
-  return new Map(rows.map((r) => [r.key, Number(r.shard)]));
+/** Every key's shard and archive, in key order. */
+async function shardRows(db: Db, spec: ShardSpec): Promise<{ key: string; shard: number; archive: number }[]> {
+  const rows = await db.rows(`select ${spec.key}::varchar as key, shard::integer as shard, archive::integer as archive from (${spec.sql}) order by ${spec.key}`);
+  return rows.map((r) => ({ key: String(r.key), shard: Number(r.shard), archive: Number(r.archive) }));
 }
 
-/** Everything a sharded dataset publishes, member name → DatasetFile. */
-export async function computeShards(db: Awaited<ReturnType<typeof openForRead>>, def: DatasetDef): Promise<Record<string, DatasetFile>> {
-  return splitDataset(def, await computeDataset(db, def), await shardMap(db, def));
+/**
+ * The files of one archive, file name → DatasetFile: `index` holds the whole tables; `a<k>` the shards of archive
+ * k, computed from the warehouse for that archive's range of keys only (a filter keeps each table's own order).
+ */
+export async function computeArchive(db: Db, def: DatasetDef, archive: string): Promise<Record<string, DatasetFile>> {
+  const spec = specOf(def);
+  const whole = new Set(Object.values(spec.files).flat());
+  if (archive === INDEX_ARCHIVE) {
+    const file = await computeDataset(db, { ...def, tables: Object.fromEntries(Object.entries(def.tables).filter(([t]) => whole.has(t))) });
+    return Object.fromEntries(Object.entries(spec.files).map(([f, tables]) => [`${f}.json`, { ...file, tables: Object.fromEntries(tables.map((t) => [t, file.tables[t]])) }]));
+  }
+  const k = /^a(\d+)$/.exec(archive) ? Number(archive.slice(1)) : NaN;
+  const mine = (await shardRows(db, spec)).filter((r) => r.archive === k);
+  if (!mine.length) throw new Error(`dataset ${def.name}: no archive ${JSON.stringify(archive)} (archives are "${INDEX_ARCHIVE}" and a0, a1, …)`);
+  await db.run("set variable shard_first = $first", { first: mine[0].key });
+  await db.run("set variable shard_last = $last", { last: mine[mine.length - 1].key });
+  const tables = Object.fromEntries(Object.entries(def.tables).filter(([t]) => !whole.has(t)).map(([t, d]) => [t, {
+    ...d, sql: `select * from (${d.sql}) where ${spec.key} between getvariable('shard_first') and getvariable('shard_last')`,
+  }]));
+  const file = await computeDataset(db, { ...def, tables });
+  return splitDataset(def, file, new Map(mine.map((r) => [r.key, r.shard])));
 }
 
-/** For a `.tar.ts` loader stub: writes sharded dataset `name` as a tar archive to stdout. */
-export async function emitShards(name: string): Promise<void> {
+/** For the `[archive].tar.ts` loader stub: writes one archive of sharded dataset `name` to stdout (`--archive=<a>`). */
+export async function emitShards(name: string, argv = process.argv): Promise<void> {
+  const archive = argv.find((a) => a.startsWith("--archive="))?.slice("--archive=".length);
+  if (!archive) throw new Error(`dataset ${name}: the loader needs --archive=<name> (Framework passes it from the file name)`);
   const def = datasetByName(name);
   const db = await openForRead(loadConfig());
   try {
-    const members = await computeShards(db, def);
-    process.stdout.write(tar(Object.fromEntries(Object.entries(members).map(([m, f]) => [m, JSON.stringify(f)]))));
-    process.stderr.write(`[3r] dataset ${name} computed: ${Object.keys(members).length} files\n`);
+    const files = await computeArchive(db, def, archive);
+    process.stdout.write(tar(Object.fromEntries(Object.entries(files).map(([m, f]) => [m, JSON.stringify(f)]))));
+    process.stderr.write(`[3r] dataset ${name}, archive ${archive}: ${Object.keys(files).length} files\n`);
   } finally {
     db.close();
   }
 }
 
-/** The shard files Framework must build (for dynamicPaths): `/data/<name>/shard-<n>.json`; none when the warehouse cannot be read. */
+/** The shard files Framework must build (for dynamicPaths): `/data/<name>/a<k>/shard-<n>.json`; none when the warehouse cannot be read. */
 export async function shardPaths(name: string): Promise<string[]> {
   try {
     const def = datasetByName(name);
     const db = await openForRead(loadConfig());
     try {
-      const rows = await db.rows<{ n: number }>(`select coalesce(max(shard), 0)::integer as n from (${def.shards!.sql})`);
-      return Array.from({ length: Number(rows[0].n) + 1 }, (_, i) => `/data/${name}/${shardMember(i)}`);
+      const rows = await db.rows(`select distinct shard::integer as shard, archive::integer as archive from (${specOf(def).sql}) order by shard`);
+      return rows.map((r) => `/data/${name}/${archiveName(Number(r.archive))}/${shardMember(Number(r.shard))}`);
     } finally {
       db.close();
     }

@@ -17,8 +17,8 @@ const MANIFEST = join(CACHE, "3r-fingerprints.json");
 
 /** Cached outputs and stub of a dataset. */
 export function datasetPaths(name: string): { cached: string[]; stub: string } {
-  // a sharded dataset (loaders/datasets/shards.ts): the archive, and the folder Framework unpacks it into
-  if (datasetByName(name).shards) return { cached: [join(CACHE, "data", `${name}.tar`), join(CACHE, "data", name)], stub: join(SRC, "data", `${name}.tar.ts`) };
+  // a sharded dataset (loaders/datasets/shards.ts): its archives and the folders Framework unpacks them into
+  if (datasetByName(name).shards) return { cached: [join(CACHE, "data", name)], stub: join(SRC, "data", name, "[archive].tar.ts") };
   return { cached: [join(CACHE, "data", `${name}.json`)], stub: join(SRC, "data", `${name}.json.ts`) };
 }
 

@@ -30,7 +30,7 @@ export function linkAccount(value, row) {
   return row?.account_id ? accountLink(row.account_id, value ?? row.account_id) : value ?? "—";
 }
 
-/** The URL of shard n of the account dataset (built at <site>/data/account/shard-<n>.json, see loaders/datasets/shards.ts). */
-export function accountShardUrl(n, { root = SITE_ROOT } = {}) {
-  return new URL(`data/account/shard-${n}.json`, root).href;
+/** The URL of a shard of the account dataset, from its row in the index (built at <site>/data/account/a<k>/shard-<n>.json, see loaders/datasets/shards.ts). */
+export function accountShardUrl({ shard, archive }, { root = SITE_ROOT } = {}) {
+  return new URL(`data/account/a${archive}/shard-${shard}.json`, root).href;
 }

@@ -14,8 +14,8 @@ export function compareIds(a, b) {
 }
 
 /**
- * The shard that would hold account `id`: the last shard whose first_account_id ≤ id; null when the id sorts
- * outside every shard's range (it cannot exist). shards: rows {shard, first_account_id, last_account_id}.
+ * The shard that would hold account `id` (its index row {shard, archive, first_account_id, last_account_id}):
+ * the last shard whose first_account_id ≤ id; null when the id sorts outside every shard's range (it cannot exist).
  */
 export function shardOf(id, shards) {
   let lo = 0;
@@ -29,7 +29,7 @@ export function shardOf(id, shards) {
     } else hi = mid - 1;
   }
   if (found < 0 || compareIds(id, shards[found].last_account_id) > 0) return null;
-  return shards[found].shard;
+  return shards[found];
 }
 
 /** One account's rows out of a shard file: {table: rows}, every table filtered to the account; null when absent. */

@@ -19,7 +19,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { splitDataset, tar } from "../../loaders/datasets/shards.ts";
 import { accountDataset } from "../../loaders/datasets/account.ts";
-import { computeShards } from "../../loaders/datasets/shards.ts";
+import { computeArchive } from "../../loaders/datasets/shards.ts";
 import { csv, stage, type Staged } from "../helpers/stage.ts";
 import { toRows } from "../../loaders/datasets/columnar.ts";
 import { extract } from "tar-stream";
@@ -105,26 +105,32 @@ describe("account dataset", () => {
 describe("account shards", () => {
   it("hold every account exactly once, with all its rows, and an index of ranges", async () => {
     const s = await base();
-    const members = await computeShards(s.db, accountDataset);
-    const shardNames = Object.keys(members).filter((m) => m.startsWith("shard-"));
-    expect(Object.keys(members).sort()).toEqual(["index.json", "names.json", ...shardNames].sort());
-    const seen = shardNames.flatMap((m) => toRows(members[m].tables.profile).map((r) => r.account_id));
-    expect(seen.sort()).toEqual(["A1", "B1"]);
-    const ranges = toRows(members["index.json"].tables.shards);
+    const index = await computeArchive(s.db, accountDataset, "index");
+    expect(Object.keys(index).sort()).toEqual(["index.json", "names.json"]);
+    expect(toRows(index["names.json"].tables.names).map((r) => r.account_name)).toEqual(["Acme", "Bolt"]);
+    const ranges = toRows(index["index.json"].tables.shards);
     expect(ranges.reduce((n, r) => n + Number(r.accounts), 0)).toBe(2);
-    expect(toRows(members["names.json"].tables.names).map((r) => r.account_name)).toEqual(["Acme", "Bolt"]);
+    const shards = Object.assign({}, ...await Promise.all([...new Set(ranges.map((r) => r.archive))].map((k) => computeArchive(s.db, accountDataset, `a${k}`))));
+    expect(Object.keys(shards).sort()).toEqual(ranges.map((r) => `shard-${r.shard}.json`).sort());
+    const seen = Object.values(shards).flatMap((f: any) => toRows(f.tables.profile).map((r) => r.account_id));
+    expect(seen.sort()).toEqual(["A1", "B1"]);
+    // the shards hold exactly the rows of the whole dataset, table by table and in its order
+    const whole = (await s.dataset("account")).file;
+    for (const t of ["renewals", "usage_months", "touch_months", "traits"]) {
+      expect(Object.values(shards).flatMap((f: any) => toRows(f.tables[t]))).toEqual(toRows(whole.tables[t]));
+    }
+    await expect(computeArchive(s.db, accountDataset, "a99")).rejects.toThrow(/no archive "a99"/);
   });
 
   it("split each table by account and fail on an account with no shard", () => {
     const file = { dataset: "account", title: "Account", asOf: "2025-12-31", currency: "USD", tables: {
-      settings: { publish_contacts: [false] }, shards: { shard: [0, 1] }, trait_labels: { trait: ["t"] }, names: { account_id: ["a", "b", "c"] },
       profile: { account_id: ["a", "b", "c"], v: [1, 2, 3] }, health: { account_id: ["a", "a", "c"], day: ["d1", "d2", "d3"] },
     } } as never;
     const out = splitDataset(accountDataset, file, new Map([["a", 0], ["b", 0], ["c", 1]]));
     expect(out["shard-0.json"].tables.profile).toEqual({ account_id: ["a", "b"], v: [1, 2] });
     expect(out["shard-0.json"].tables.health).toEqual({ account_id: ["a", "a"], day: ["d1", "d2"] });
     expect(out["shard-1.json"].tables.health).toEqual({ account_id: ["c"], day: ["d3"] });
-    expect(out["index.json"].tables).toEqual({ settings: { publish_contacts: [false] }, shards: { shard: [0, 1] }, trait_labels: { trait: ["t"] } });
+    expect(Object.keys(out)).toEqual(["shard-0.json", "shard-1.json"]);
     expect(() => splitDataset(accountDataset, file, new Map([["a", 0], ["b", 0]]))).toThrow(/row 3: account_id "c" has no shard/);
   });
 

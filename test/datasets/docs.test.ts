@@ -13,7 +13,7 @@ describe("dataset documentation", () => {
   it("documents every column of every table, and every dataset has a loader stub", () => {
     for (const d of DATASETS) {
       // a sharded dataset's stub writes an archive (loaders/datasets/shards.ts)
-      if (d.shards) expect(readFileSync(join(ROOT, "src", "data", `${d.name}.tar.ts`), "utf8")).toContain(`emitShards("${d.name}")`);
+      if (d.shards) expect(readFileSync(join(ROOT, "src", "data", d.name, "[archive].tar.ts"), "utf8")).toContain(`emitShards("${d.name}")`);
       else expect(readFileSync(join(ROOT, "src", "data", `${d.name}.json.ts`), "utf8")).toContain(`emit("${d.name}")`);
       for (const [name, t] of Object.entries(d.tables)) {
         expect(t.sql ?? t.load, `${d.name}.${name} has a query`).toBeTruthy();

@@ -97,7 +97,7 @@ describe("npm run report", () => {
     const dir = mkdtempSync(join(tmpdir(), "3r-report-"));
     const r = spawnSync(process.execPath, [TSX, "loaders/cli/report.ts", "--out", dir], { cwd: ROOT, encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
-    for (const d of DATASETS) {
+    for (const d of DATASETS.filter((x) => !x.shards)) { // a sharded dataset is published in pieces (test/site/account.test.ts)
       const exported = JSON.parse(readFileSync(join(dir, `${d.name}.json`), "utf8"));
       expect(exported, d.name).toEqual(publishedDataset(out, d.name));
     }

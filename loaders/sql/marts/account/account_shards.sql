@@ -1,7 +1,9 @@
 -- account_shards: which shard file of the account dataset holds each account. Accounts are cut in account_id
--- order into runs of about 2,500 published rows (a row count is a good proxy for bytes: ~50 bytes a row), so a
--- shard stays near 125 KB whatever the book's size, and the number of shards grows with the book. Ranges in
+-- order into runs of about 4,000 published rows (a row count is a good proxy for bytes: ~45 bytes a row), so a
+-- shard stays near 180 KB whatever the book's size, and the number of shards grows with the book. Ranges in
 -- account_id order let a page find an account's shard from the first id of each shard: no per-account index.
+-- Shards travel 64 to an archive (one loader process each; Framework unpacks an archive by reading it from the
+-- start for every file, so archives must stay small).
 with profile as (
     select account_id from account_profile
 ),
@@ -27,14 +29,19 @@ sized as (
     group by p.account_id
 ),
 
-final as (
+cut as (
     select
         account_id,
         published_rows,
-        -- rows before this account, in runs of 2,500: an account never straddles two shards
-        ((sum(published_rows) over (order by account_id rows between unbounded preceding and current row) - published_rows) // 2500)::integer
+        -- rows before this account, in runs of 4,000: an account never straddles two shards
+        ((sum(published_rows) over (order by account_id rows between unbounded preceding and current row) - published_rows) // 4000)::integer
             as shard
     from sized
+),
+
+final as (
+    select *, shard // 64 as archive
+    from cut
 )
 
 select * from final

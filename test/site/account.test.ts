@@ -1,0 +1,126 @@
+/**
+ * The account page in the built sample site, served by a plain static file server (no /page → page.html rewriting,
+ * as `python3 -m http.server -d dist` serves it): the header's search box opens an account, an account name in a
+ * table links to its page, one account view downloads one small shard, and the shards hold every account once.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { launch } from "../helpers/chromium.ts";
+import { build } from "../helpers/site.ts";
+
+vi.setConfig({ testTimeout: 900_000 });
+
+const out = mkdtempSync(join(tmpdir(), "3r-account-site-"));
+let browser: Browser;
+let server: Server;
+let base: string;
+
+/** Files exactly as they are on disk; anything else is a 404. */
+function plainServer(dist: string): Server {
+  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
+  return createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    try {
+      const body = readFileSync(join(dist, path.endsWith("/") ? join(path, "index.html") : path));
+      res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+}
+
+beforeAll(async () => {
+  const r = build(["--out", out]);
+  if (r.code !== 0) throw new Error(`the build failed:\n${r.output.slice(-4000)}`);
+  server = plainServer(out);
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => server?.close(done));
+  rmSync(out, { recursive: true, force: true });
+});
+
+const json = (path: string) => JSON.parse(readFileSync(join(out, path), "utf8"));
+const indexFile = (name: string) => join("_file", "data", "account", "index", readdirSync(join(out, "_file", "data", "account", "index")).find((f) => f.startsWith(`${name}.`))!);
+const column = (file: { tables: Record<string, Record<string, unknown[]>> }, t: string, c: string) => file.tables[t][c] as string[];
+
+/** A page that records 404s, errors and the bytes of every JSON file it downloads. */
+async function open(path: string) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems: string[] = [];
+  const jsonBytes = new Map<string, number>();
+  page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  page.on("response", async (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    else if (r.url().split("?")[0].endsWith(".json")) jsonBytes.set(r.url(), (await r.body()).length);
+  });
+  await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
+  return { page, problems, jsonBytes };
+}
+
+async function accountShown(page: Page, name: string) {
+  await page.waitForFunction((n) => document.querySelector("h1")?.textContent === n && document.querySelector(".account-section"), name, { timeout: 30_000 });
+}
+
+describe("the account page on a plain static server", () => {
+  it("opens from the header's search box, showing one account from one shard of at most 300 KB", async () => {
+    const names = json(indexFile("names"));
+    const ids = column(names, "names", "account_id");
+    const all = column(names, "names", "account_name");
+    // a name no other name contains, so the search has exactly one match and goes straight to the account
+    const i = all.findIndex((n) => n && all.filter((m) => m?.toLowerCase().includes(n.toLowerCase())).length === 1);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const { page, problems, jsonBytes } = await open("/risk.html");
+    await page.fill("#observablehq-header input[name=q]", all[i]);
+    await page.press("#observablehq-header input[name=q]", "Enter");
+    await accountShown(page, all[i]);
+    expect(new URL(page.url()).searchParams.get("id")).toBe(ids[i]);
+    await page.waitForLoadState("networkidle");
+    const shardFiles = [...jsonBytes.keys()].filter((u) => /\/data\/account\/a\d+\/shard-\d+\.json$/.test(u));
+    expect(shardFiles).toHaveLength(1);
+    const accountBytes = [...jsonBytes].filter(([u]) => u.includes("/data/account/")).reduce((n, [u, b]) => n + (u.includes("/names.") ? 0 : b), 0);
+    expect(accountBytes).toBeLessThanOrEqual(300_000);
+    expect(await page.locator(".account-section h2").allTextContents()).toEqual(expect.arrayContaining(["Renewal history", "Health", "Usage", "Touches", "Contacts by role", "Green-profile traits today", "Tickets"]));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("opens from an account name in a table, and a lost account shows its loss-review panel", async () => {
+    const { page, problems } = await open("/loss-review.html");
+    const link = page.locator("a.account-link").first();
+    const name = (await link.textContent())!;
+    await link.click();
+    await accountShown(page, name);
+    await page.waitForSelector(".loss-panel");
+    expect(await page.locator(".account-section h2", { hasText: "Loss review" }).count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("publishes every account in exactly one shard, inside its shard's id range", () => {
+    const index = json(indexFile("index"));
+    const names = column(json(indexFile("names")), "names", "account_id");
+    const seen: string[] = [];
+    const shards = column(index, "shards", "shard") as unknown as number[];
+    shards.forEach((n, k) => {
+      const archive = column(index, "shards", "archive")[k];
+      const file = json(join("data", "account", `a${archive}`, `shard-${n}.json`));
+      const ids = column(file, "profile", "account_id");
+      expect(ids[0]).toBe(column(index, "shards", "first_account_id")[k]);
+      expect(ids.at(-1)).toBe(column(index, "shards", "last_account_id")[k]);
+      seen.push(...ids);
+    });
+    expect(seen.length).toBe(names.length);
+    expect(new Set(seen)).toEqual(new Set(names));
+  });
+});
