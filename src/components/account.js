@@ -26,6 +26,20 @@ export function touchesByWho(touchMonths, asOfMonth) {
   return [...by.values()].sort((a, b) => b.touches - a.touches || a.type.localeCompare(b.type) || String(a.csm).localeCompare(String(b.csm)));
 }
 
+/** The traits grouped by area, each ✓ (has it), ✗ (has not) or ? (the inputs cannot measure it). */
+function traitList(traits, labels) {
+  const items = [];
+  let area = null;
+  for (const t of traits) {
+    const l = labels.get(t.trait);
+    if (l?.area !== area) items.push(el("li", { class: "area" }, (area = l?.area ?? "")));
+    const state = t.has_trait === null ? "unknown" : t.has_trait ? "yes" : "no";
+    items.push(el("li", { class: state }, el("span", { class: "mark", "aria-label": state === "unknown" ? "not measurable" : state }, { yes: "✓", no: "✗", unknown: "?" }[state]),
+      l?.label ?? t.trait, state === "unknown" ? el("span", { class: "area" }, " (not measurable from the inputs)") : null));
+  }
+  return el("ul", { class: "account-traits" }, items);
+}
+
 /** A small titled section. */
 const section = (title, ...body) => el("section", { class: "account-section" }, el("h2", {}, title), ...body);
 const none = (text) => el("p", { class: "empty" }, text);
@@ -105,9 +119,8 @@ export function accountBody(a, index, { currency, asOf }) {
         ], { empty: "No contact on file." })
         : el("p", { class: "loss-note" }, "Roles only: names, titles and contact ids are not published (config publishContacts).")),
     section("Green-profile traits today",
-      a.traits.length ? el("ul", { class: "account-traits" }, a.traits.map((t) => el("li", { class: t.has_trait === null ? "unknown" : t.has_trait ? "yes" : "no" },
-        el("span", { class: "mark" }, t.has_trait === null ? "?" : t.has_trait ? "✓" : "✗"), ` ${labels.get(t.trait)?.label ?? t.trait}`,
-        el("span", { class: "area" }, ` · ${labels.get(t.trait)?.area ?? ""}${t.has_trait === null ? " · not measurable from the inputs" : ""}`)))) : none("No trait measured.")),
+      !p.is_active ? none("Measured on active accounts only: this account is no longer a customer (its loss-review panel below shows the year before it left).")
+        : a.traits.length ? traitList(a.traits, labels) : none("No trait measured.")),
     section("Tickets", table(a.tickets, [
       { key: "opened_at", label: "opened" }, { key: "ticket_id", label: "ticket" }, { key: "severity", label: "severity", format: (v) => v ?? "—" },
       { key: "closed_at", label: "closed", format: (v) => v ?? "open" }, { key: "days_open", label: "days open", num: true, format: int },
