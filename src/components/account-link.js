@@ -30,7 +30,12 @@ export function linkAccount(value, row) {
   return row?.account_id ? accountLink(row.account_id, value ?? row.account_id) : value ?? "—";
 }
 
-/** The URL of a shard of the account dataset, from its row in the index (built at <site>/data/account/a<k>/shard-<n>.json, see loaders/datasets/shards.ts). */
-export function accountShardUrl({ shard, archive }, { root = SITE_ROOT } = {}) {
-  return new URL(`data/account/a${archive}/shard-${shard}.json`, root).href;
+/**
+ * Where a shard of the account dataset may be, from its row in the index: the built site has it at
+ * <site>/data/account/a<k>/shard-<n>.json (loaders/datasets/shards.ts); Framework's preview (npm run dev) serves
+ * loader output under <site>/_file/ only. Try them in this order.
+ */
+export function accountShardUrls({ shard, archive }, { root = SITE_ROOT } = {}) {
+  const path = `data/account/a${archive}/shard-${shard}.json`;
+  return [new URL(path, root).href, new URL(`_file/${path}`, root).href];
 }

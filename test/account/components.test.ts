@@ -1,6 +1,6 @@
 /** The account page's pure parts: finding an account's shard, its rows, name search, touches by who, links, and the chart specs. */
 import { describe, expect, it } from "vitest";
-import { accountHref, accountShardUrl } from "../../src/components/account-link.js";
+import { accountHref, accountShardUrls } from "../../src/components/account-link.js";
 import { accountFrom, compareIds, searchNames, shardOf } from "../../src/components/account-shard.js";
 import { touchesByWho } from "../../src/components/account.js";
 import { accountHealthSpec, accountTouchesSpec, accountUsageSpec } from "../../src/components/specs/account-history.js";
@@ -33,7 +33,8 @@ describe("finding an account's shard", () => {
   });
 
   it("builds the shard URL from the index row, under the site root", () => {
-    expect(accountShardUrl(shards[2], { root: new URL("https://x.test/site/") })).toBe("https://x.test/site/data/account/a1/shard-3.json");
+    expect(accountShardUrls(shards[2], { root: new URL("https://x.test/site/") })).toEqual([
+      "https://x.test/site/data/account/a1/shard-3.json", "https://x.test/site/_file/data/account/a1/shard-3.json"]);
   });
 });
 
