@@ -20,7 +20,7 @@ const ofLost = (t: string, order: string) =>
 export const accountDataset = defineDataset({
   name: "account",
   title: "Account",
-  doc: "One account at a time: its profile today, contract lines and renewal history with outcomes, health over time, usage and touches by month, contacts by role, tickets, NPS, milestones, green-profile traits today, early-warning flags and, when it lost a renewal, the loss-review panel. Published in the site as account/index/index.json (settings, shard ranges, trait labels), account/index/names.json (the search list) and account/a<k>/shard-<n>.json (every other table: the rows of the accounts in shard n, about 180 KB); `npm run report` writes it whole as account.json.",
+  doc: "One account at a time: its profile today, contract lines and renewal history with outcomes, health over time, usage and touches by month, contacts by role, tickets, NPS, milestones, green-profile traits today, early-warning flags and, when it lost a renewal, the loss-review panel. Published in the site as account/a0/index.json (settings, shard ranges, trait labels), account/a0/names.json (the search list) and account/a<k>/shard-<n>.json (every other table: the rows of the accounts in shard n, about 180 KB); `npm run report` writes it whole as account.json.",
   shards: {
     key: "account_id",
     sql: "select account_id, shard, archive from account_shards",
@@ -85,6 +85,7 @@ export const accountDataset = defineDataset({
         single_threaded: { type: "boolean", nullable: true, doc: "at most one contact touched in the last singleThreadDays days" },
         no_exec_sponsor: { type: "boolean", nullable: true, doc: "no executive sponsor on file" },
         no_decision_maker: { type: "boolean", nullable: true, doc: "no decision maker touched in the last decisionMakerDays days" },
+        tickets_total: { type: "int", doc: "tickets ever opened up to the as-of date (the tickets table lists the recent and open ones)" },
       },
     },
     renewals: {
@@ -173,7 +174,7 @@ export const accountDataset = defineDataset({
       },
     },
     tickets: {
-      doc: "Support tickets opened up to the as-of date.",
+      doc: "Support tickets opened in the 365 days ending on the as-of date, and older ones still open on it (profile.tickets_total counts them all).",
       sql: "select * from account_tickets order by account_id, opened_at desc, ticket_id",
       columns: {
         account_id: account,

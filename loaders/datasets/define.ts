@@ -40,9 +40,9 @@ export interface DatasetDef {
 
 /**
  * How a sharded dataset is split. Its stub is `src/data/<name>/[archive].tar.ts` (archives Framework unpacks at
- * build time): archive `index` holds one file per entry of `files` (whole tables, e.g. a small index the page
- * reads first); archive `a<k>` holds `shard-<n>.json` for its shards: the rows of every other table whose `key`
- * falls in shard n. Shards are runs of keys in the warehouse's order, so an archive is a range of keys.
+ * build time): archive `a<k>` holds `shard-<n>.json` for its shards: the rows of every table whose `key` falls in
+ * shard n; archive a0 also holds one file per entry of `files` (whole tables, e.g. a small index the page reads
+ * first). Shards are runs of keys in the warehouse's order, so an archive is a range of keys.
  */
 export interface ShardSpec {
   /** The column every split table carries (e.g. account_id). */

@@ -5,7 +5,7 @@
  * build time into plain JSON files (the browser never sees an archive). Framework reads an archive from its start
  * for every file it unpacks, so archives stay small and there is one loader run per archive
  * (`src/data/<name>/[archive].tar.ts`, the archive named by a parameter). Each run computes only its archive's
- * range of keys. The page reads `<name>/index/index.json` through FileAttachment and fetches
+ * range of keys. The page reads `<name>/a0/index.json` through FileAttachment and fetches
  * `<name>/a<k>/shard-<n>.json` by URL; observablehq.config.ts lists the shard files in dynamicPaths (shardPaths).
  */
 import { loadConfig } from "../engine/config.ts";
@@ -15,8 +15,6 @@ import { computeDataset, type DatasetFile, openForRead } from "./emit.ts";
 import type { DatasetDef, ShardSpec } from "./define.ts";
 import { datasetByName } from "./index.ts";
 
-/** The archive holding the whole tables. */
-export const INDEX_ARCHIVE = "index";
 /** The file name of shard n, and the name of archive k. */
 export const shardMember = (n: number) => `shard-${n}.json`;
 export const archiveName = (k: number) => `a${k}`;
@@ -80,27 +78,32 @@ async function shardRows(db: Db, spec: ShardSpec): Promise<{ key: string; shard:
   return rows.map((r) => ({ key: String(r.key), shard: Number(r.shard), archive: Number(r.archive) }));
 }
 
+/** The whole tables: one file per entry of `files` (they travel in archive a0, which exists even for an empty book). */
+async function computeWhole(db: Db, def: DatasetDef, spec: ShardSpec): Promise<Record<string, DatasetFile>> {
+  const whole = new Set(Object.values(spec.files).flat());
+  const file = await computeDataset(db, { ...def, tables: Object.fromEntries(Object.entries(def.tables).filter(([t]) => whole.has(t))) });
+  return Object.fromEntries(Object.entries(spec.files).map(([f, tables]) => [`${f}.json`, { ...file, tables: Object.fromEntries(tables.map((t) => [t, file.tables[t]])) }]));
+}
+
 /**
- * The files of one archive, file name → DatasetFile: `index` holds the whole tables; `a<k>` the shards of archive
- * k, computed from the warehouse for that archive's range of keys only (a filter keeps each table's own order).
+ * The files of archive `a<k>`, file name → DatasetFile: its shards, computed from the warehouse for the archive's
+ * range of keys only (a filter keeps each table's own order); a0 also holds the whole tables (one loader run fewer).
  */
 export async function computeArchive(db: Db, def: DatasetDef, archive: string): Promise<Record<string, DatasetFile>> {
   const spec = specOf(def);
   const whole = new Set(Object.values(spec.files).flat());
-  if (archive === INDEX_ARCHIVE) {
-    const file = await computeDataset(db, { ...def, tables: Object.fromEntries(Object.entries(def.tables).filter(([t]) => whole.has(t))) });
-    return Object.fromEntries(Object.entries(spec.files).map(([f, tables]) => [`${f}.json`, { ...file, tables: Object.fromEntries(tables.map((t) => [t, file.tables[t]])) }]));
-  }
   const k = /^a(\d+)$/.exec(archive) ? Number(archive.slice(1)) : NaN;
   const mine = (await shardRows(db, spec)).filter((r) => r.archive === k);
-  if (!mine.length) throw new Error(`dataset ${def.name}: no archive ${JSON.stringify(archive)} (archives are "${INDEX_ARCHIVE}" and a0, a1, …)`);
+  const head = k === 0 ? await computeWhole(db, def, spec) : {};
+  if (!mine.length && k === 0) return head;
+  if (!mine.length) throw new Error(`dataset ${def.name}: no archive ${JSON.stringify(archive)} (archives are a0, a1, …)`);
   await db.run("set variable shard_first = $first", { first: mine[0].key });
   await db.run("set variable shard_last = $last", { last: mine[mine.length - 1].key });
   const tables = Object.fromEntries(Object.entries(def.tables).filter(([t]) => !whole.has(t)).map(([t, d]) => [t, {
     ...d, sql: `select * from (${d.sql}) where ${spec.key} between getvariable('shard_first') and getvariable('shard_last')`,
   }]));
   const file = await computeDataset(db, { ...def, tables });
-  return splitDataset(def, file, new Map(mine.map((r) => [r.key, r.shard])));
+  return { ...head, ...splitDataset(def, file, new Map(mine.map((r) => [r.key, r.shard]))) };
 }
 
 /** For the `[archive].tar.ts` loader stub: writes one archive of sharded dataset `name` to stdout (`--archive=<a>`). */

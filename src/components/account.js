@@ -121,10 +121,10 @@ export function accountBody(a, index, { currency, asOf }) {
     section("Green-profile traits today",
       !p.is_active ? none("Measured on active accounts only: this account is no longer a customer (its loss-review panel below shows the year before it left).")
         : a.traits.length ? traitList(a.traits, labels) : none("No trait measured.")),
-    section("Tickets", table(a.tickets, [
+    section("Tickets", el("p", {}, `${int(p.tickets_total)} ticket${p.tickets_total === 1 ? "" : "s"} on file; listed: those opened in the last 365 days and any still open.`), table(a.tickets, [
       { key: "opened_at", label: "opened" }, { key: "ticket_id", label: "ticket" }, { key: "severity", label: "severity", format: (v) => v ?? "—" },
       { key: "closed_at", label: "closed", format: (v) => v ?? "open" }, { key: "days_open", label: "days open", num: true, format: int },
-    ], { empty: "No ticket on file.", limit: 200 })),
+    ], { empty: "None opened in the last 365 days, and none open.", limit: 200 })),
     section("NPS and milestones",
       table(a.nps, [{ key: "responded_at", label: "answered" }, { key: "score", label: "score", num: true, format: int }, { key: "category", label: "category" }], { empty: "No NPS response on file.", sort: "responded_at", desc: true }),
       table(a.milestones, [{ key: "stage", label: "milestone", format: label }, { key: "reached_at", label: "reached" }, { key: "days_from_start", label: "days after start", num: true, format: int }], { empty: "No milestone on file." })),

@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 const json = (path: string) => JSON.parse(readFileSync(join(out, path), "utf8"));
-const indexFile = (name: string) => join("_file", "data", "account", "index", readdirSync(join(out, "_file", "data", "account", "index")).find((f) => f.startsWith(`${name}.`))!);
+const indexFile = (name: string) => join("_file", "data", "account", "a0", readdirSync(join(out, "_file", "data", "account", "a0")).find((f) => f.startsWith(`${name}.`))!);
 const column = (file: { tables: Record<string, Record<string, unknown[]>> }, t: string, c: string) => file.tables[t][c] as string[];
 
 /** A page that records 404s, errors and the bytes of every JSON file it downloads. */

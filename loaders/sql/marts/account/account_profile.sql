@@ -20,6 +20,13 @@ hygiene as (
     select * from relationship_accounts
 ),
 
+ticket_counts as (
+    select account_id, count(*) as tickets_total
+    from stg_tickets
+    where opened_at <= getvariable('as_of')  -- a ticket opened later did not exist yet
+    group by account_id
+),
+
 today_color as (
     select account_id, color
     from intervals
@@ -58,12 +65,14 @@ final as (
         h.no_business_review,
         h.single_threaded,
         h.no_exec_sponsor,
-        h.no_decision_maker
+        h.no_decision_maker,
+        coalesce(t.tickets_total, 0) as tickets_total
     from accounts as a
     left join status as s using (account_id)
     left join today_color as c using (account_id)
     left join latest_score as l using (account_id)
     left join hygiene as h using (account_id)  -- hygiene is checked on active accounts only
+    left join ticket_counts as t using (account_id)
 )
 
 select * from final

@@ -1,4 +1,6 @@
--- account_tickets: every support ticket opened up to the as-of date, with whether it was still open on it.
+-- account_tickets: support tickets opened in the 365 days ending on the as-of date, and older ones still open on
+-- it: what an account review looks at. Older closed tickets are counted in account_profile (tickets_total), not
+-- listed, so an account's shard stays small however long its history.
 with tickets as (
     select * from stg_tickets
 ),
@@ -13,6 +15,7 @@ final as (
         coalesce(least(closed_at, getvariable('as_of')), getvariable('as_of')) - opened_at as days_open
     from tickets
     where opened_at <= getvariable('as_of')  -- a ticket opened later did not exist yet
+        and (opened_at > getvariable('as_of') - 365 or closed_at is null or closed_at > getvariable('as_of'))  -- recent, or still open
 )
 
 select * from final
