@@ -17,7 +17,8 @@ export default {
   footer: site.footer ?? "Provenance (as-of date, input files, checksums) appears here after <code>npm run build</code>.",
   // The account search box on every page: it opens the account page with ?q=. The <a> is rewritten by Framework
   // relative to each page (so the form works at any depth); a page reached as *.html sends to account.html.
-  header: '<form class="account-search" role="search" onsubmit="event.preventDefault(); const u = new URL(this.querySelector(\'a\').href); if (location.pathname.endsWith(\'.html\') && !u.pathname.endsWith(\'.html\')) u.pathname += \'.html\'; u.searchParams.set(\'q\', this.q.value); location.href = u.href"><input name="q" type="search" placeholder="Find an account" aria-label="Find an account by name or id" autocomplete="off"> <a href="/account">Accounts</a></form>',
+  // (window.URL: inside an inline handler a bare URL is document.URL, a string.)
+  header: '<form class="account-search" role="search" onsubmit="event.preventDefault(); const u = new window.URL(this.querySelector(\'a\').href); if (location.pathname.endsWith(\'.html\') && !u.pathname.endsWith(\'.html\')) u.pathname += \'.html\'; u.searchParams.set(\'q\', this.q.value); location.href = u.href"><input name="q" type="search" placeholder="Find an account" aria-label="Find an account by name or id" autocomplete="off"> <a href="/account">Accounts</a></form>',
   pager: false,
   search: false,
   pages: [
