@@ -60,9 +60,10 @@ async function open(path: string) {
   const jsonBytes = new Map<string, number>();
   page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
-  page.on("response", async (r) => {
+  page.on("response", (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-    else if (r.url().split("?")[0].endsWith(".json")) jsonBytes.set(r.url(), (await r.body()).length);
+    // a body is gone once its page navigated away (the search page goes on to the account): those are not counted
+    else if (r.url().split("?")[0].endsWith(".json")) r.body().then((b) => jsonBytes.set(r.url(), b.length), () => {});
   });
   await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
   return { page, problems, jsonBytes };
