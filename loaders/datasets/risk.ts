@@ -2,9 +2,9 @@
 import { defineDataset } from "./define.ts";
 
 const dims = {
-  segment: { type: "string", nullable: true, doc: "account segment; null when the account has none" },
-  region: { type: "string", nullable: true, doc: "account region; null when the account has none" },
-  csm: { type: "string", nullable: true, doc: "owner (accounts.csm); null when the account has none" },
+  segment: { type: "string", doc: "account segment; '(none)' when the account has none" },
+  region: { type: "string", doc: "account region; '(none)' when the account has none" },
+  csm: { type: "string", doc: "owner (accounts.csm); '(none)' when the account has none" },
 } as const;
 
 const group = { type: "int", doc: "account group: segment, region and CSM, spelled out in the groups table" } as const;

@@ -82,7 +82,7 @@ export function perCsm(data, minEvents) {
   }
   return [...groups.entries()].map(([csm, part]) => {
     const s = redVsChurn(part);
-    return { csm, ...s, under_calling: csm !== null && s.events >= minEvents && s.under_calls };
+    return { csm, ...s, under_calling: csm !== null && csm !== "(none)" && s.events >= minEvents && s.under_calls };
   }).sort((a, b) => String(a.csm ?? "\uffff").localeCompare(String(b.csm ?? "\uffff")));
 }
 

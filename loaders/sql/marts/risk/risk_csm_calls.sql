@@ -21,7 +21,7 @@ final as (
         *,
         red_events / events as red_share,
         churned / events as logo_churn_rate,
-        csm is not null  -- a flag is about a person
+        csm <> '(none)'  -- a flag is about a person (int_account_owners names a missing CSM '(none)')
             and events >= getvariable('under_call_min_events')  -- too few renewals say nothing about a CSM
             and red_events / events < churned / events as under_calling
     from counted
