@@ -2,7 +2,8 @@
  * The SQL models under loaders/sql/, dbt-style: one file = one table, in
  * layers staging → intermediate → marts. A model's dependencies are the
  * other tables its SQL names; they decide the build order and, through
- * fingerprints, what must be rebuilt when something changes.
+ * fingerprints, what must be rebuilt when something changes. A file `x.assert.sql` beside a model is its
+ * data tests (engine/assertions.ts), not a model.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -46,7 +47,7 @@ export function referencedTables(sql: string, known: Iterable<string>): string[]
 export function listModels(): Model[] {
   const found: Model[] = [];
   for (const layer of LAYERS) {
-    for (const path of listFiles(join(ROOT, "loaders", "sql", layer), (n) => n.endsWith(".sql"))) {
+    for (const path of listFiles(join(ROOT, "loaders", "sql", layer), (n) => n.endsWith(".sql") && !n.endsWith(".assert.sql"))) {
       const name = path.split("/").pop()!.replace(/\.sql$/, "");
       const sql = readFileSync(join(ROOT, path), "utf8");
       found.push({ name, layer, path, sql, deps: [], materialized: materialization(sql) });
