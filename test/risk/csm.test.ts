@@ -65,13 +65,16 @@ describe("under-calling CSMs", () => {
     ]);
     expect(sql[0].red_share).toBe(0.1);
     expect(sql[0].logo_churn_rate).toBe(0.3);
-    // the page's function agrees with the SQL mart
-    expect(js.map((r) => [r.csm, r.events, r.red, r.churned, r.under_calling])).toEqual(sql.map((r) => [r.csm, r.events, r.red_events, r.churned, r.under_calling]));
+    // the page's function agrees with the SQL mart, and lists CSMs by gap (logo churn − red share), largest first:
+    // (none) 25 − 0, Cy 22.2 − 0, Bob 30 − 10, Dee 20 − 30
+    expect(js.map((r) => r.csm)).toEqual([null, "Cy", "Bob", "Dee"]);
+    const byName = (a: { csm: unknown }, b: { csm: unknown }) => (a.csm === null ? 1 : 0) - (b.csm === null ? 1 : 0) || String(a.csm).localeCompare(String(b.csm));
+    expect([...js].sort(byName).map((r) => [r.csm, r.events, r.red, r.churned, r.under_calling])).toEqual(sql.map((r) => [r.csm, r.events, r.red_events, r.churned, r.under_calling]));
   });
 
   it("follows the under_call_min_events setting", async () => {
     const { sql, js } = await flags(9);
     expect(sql.filter((r) => r.under_calling).map((r) => r.csm)).toEqual(["Bob", "Cy"]);
-    expect(js.filter((r) => r.under_calling).map((r) => r.csm)).toEqual(["Bob", "Cy"]);
+    expect(js.filter((r) => r.under_calling).map((r) => r.csm)).toEqual(["Cy", "Bob"]);  // Cy's gap (22.2%) is larger than Bob's (20%)
   });
 });
