@@ -25,6 +25,7 @@ export const overview = defineDataset({
     // The home page's red-pie verdict (book view, as on the Risk page), published here so the page need not download all of risk.json.
     risk_settings: risk.tables.settings,
     book_verdicts: risk.tables.book_verdicts,
+    csm_calls: risk.tables.csms,
     csm_pages: {
       doc: "Every named CSM and the slug of their page (/csm/<slug>), so the home page can link the CSMs it names.",
       sql: "select csm, slug from relationship_csms order by csm",

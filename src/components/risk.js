@@ -176,6 +176,13 @@ export function bookPerCsm(data, day, { asOf = null, limit = 0.5, minEvents = 0 
   }).sort(byGap);
 }
 
+/** The flagged under-calling CSMs (risk_csm_calls rows) at one lookback, largest gap (churn − red share) first. */
+export function underCallers(calls, lookback) {
+  return calls.filter((c) => c.under_calling && c.lookback_days === lookback)
+    .map((c) => ({ ...c, gap: c.logo_churn_rate - c.red_share }))
+    .sort(byGap);
+}
+
 /** ISO date + n days (UTC). */
 export function plusDays(iso, days) {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
