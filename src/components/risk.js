@@ -133,6 +133,8 @@ export function perCsm(data, minEvents, limit = 0.5) {
 /**
  * Book view per quarter start d: red share of active accounts (logos, ARR) against the churn of their
  * renewals due in [d, d + 365), flagged and missed churn, closed (d + 365 ≤ asOf) and, once closed, the verdict.
+ * @param {any[]} data
+ * @param {{asOf?: string | null, limit?: number}} [options]
  */
 export function bookSeries(data, { asOf = null, limit = 0.5 } = {}) {
   const byDay = new Map();
@@ -168,7 +170,12 @@ export function latestClosed(series) {
   return series.filter((r) => r.closed).at(-1) ?? null;
 }
 
-/** Per CSM: the book view on day d (a quarter start), largest gap first. */
+/**
+ * Per CSM: the book view on day d (a quarter start), largest gap first.
+ * @param {any[]} data
+ * @param {string} day
+ * @param {{asOf?: string | null, limit?: number, minEvents?: number}} [options]
+ */
 export function bookPerCsm(data, day, { asOf = null, limit = 0.5, minEvents = 0 } = {}) {
   return [...groupBy(data.filter((r) => r.quarter_start === day), "csm").entries()].map(([csm, part]) => {
     const s = bookSeries(part, { asOf, limit })[0];

@@ -150,7 +150,7 @@ describe("the pages' functions agree with the SQL verdicts", () => {
   });
 
   it("renewal view: per CSM sorted by gap, and the whole book", () => {
-    const renewals = withGroups(risk.table("renewals"), risk.table("groups")).filter((r) => r.lookback_days === 90);
+    const renewals = withGroups(risk.table("renewals"), risk.table("groups")).filter((r: { lookback_days?: unknown }) => r.lookback_days === 90);
     expect(redVsChurn(renewals, 0.5).verdict).toBe("red covers churn");
     expect(perCsm(renewals, 10, 0.5).map((r) => [r.csm, r.verdict])).toEqual([
       ["Ben", "red under-calls churn"], ["Ada", "red covers churn"], ["Cat", "red is big enough but misses most churn"], ["Dan", "red covers churn"], ["Eve", "no health scores"],
