@@ -2,11 +2,8 @@
 // latest closed quarter leads; where the renewal view's verdict differs, both stand side by side.
 import { el } from "./dom.js";
 import { pct } from "./format.js";
-import { bookSentence, capital, verdictClass } from "./risk.js";
-
-/** Why the two views can disagree, in one sentence. */
-export const WHY_VIEWS_DIFFER =
-  "The two views differ because the renewal view reads each account nearer its renewal (on its lookback date), while the book view reads every account on one day, as leadership saw the pie.";
+import { bookSentence, capital, viewsCompared } from "./risk-book.js";
+import { verdictClass } from "./risk.js";
 
 /** The headline: the book view's verdict sentence, coloured by the verdict (only "red covers churn" is green). */
 export function verdictHeadline(row) {
@@ -26,10 +23,11 @@ export function verdictCard(title, s, detail) {
 
 /** Both views side by side with the reason, when their verdicts differ; null when they agree. */
 export function verdictPair(book, renewal, { lookback, renewalLabel }) {
-  if (!book || !renewal || book.verdict === renewal.verdict) return null;
+  const compared = viewsCompared(book, renewal);
+  if (!compared) return null;
   return el("div", {},
     el("div", { class: "grid grid-cols-2" },
       verdictCard(`Book view, ${book.quarter_start}`, book, "Accounts active that day, in their color that day, against the renewals due in the year that followed."),
       verdictCard(`Renewal view, ${renewalLabel}`, renewal, `Each resolved renewal in its color ${lookback} days before its renewal date.`)),
-    el("p", {}, WHY_VIEWS_DIFFER));
+    el("p", {}, compared.why));
 }

@@ -19,7 +19,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VERDICTS as SQL_VERDICTS } from "../../loaders/datasets/risk.ts";
-import { bookPerCsm, bookSentence, bookSeries, latestClosed, perCsm, redVsChurn, VERDICTS, withGroups } from "../../src/components/risk.js";
+import { bookPerCsm, bookSentence, bookSeries, latestClosed, viewsCompared, WHY_VIEWS_DIFFER } from "../../src/components/risk-book.js";
+import { perCsm, redVsChurn, VERDICTS, withGroups } from "../../src/components/risk.js";
 import { csv, stage, type Staged } from "../helpers/stage.ts";
 
 const BOOKS: [csm: string, prefix: string, n: number, churned: string[], redOnD: string[], redAtLookback: string[], scored: boolean][] = [
@@ -156,6 +157,21 @@ describe("the pages' functions agree with the SQL verdicts", () => {
       ["Ben", "red under-calls churn"], ["Ada", "red covers churn"], ["Cat", "red is big enough but misses most churn"], ["Dan", "red covers churn"], ["Eve", "no health scores"],
     ]);
     expect(VERDICTS).toEqual([...SQL_VERDICTS]);
+  });
+
+  it("puts the two views side by side, with the reason, only where their verdicts differ", () => {
+    const book = withGroups(risk.table("book"), risk.table("groups"));
+    const renewals = withGroups(risk.table("renewals"), risk.table("groups")).filter((r: { lookback_days?: unknown }) => r.lookback_days === 90);
+    // whole book: the book view under-calls, the renewal view covers (Dan's accounts turned red after d)
+    expect(viewsCompared(latestClosed(bookSeries(book, { asOf: AS_OF })), redVsChurn(renewals, 0.5)))
+      .toEqual({ book: "red under-calls churn", renewal: "red covers churn", why: WHY_VIEWS_DIFFER });
+    const mine = (csm: string) => [
+      bookPerCsm(book, D, { asOf: AS_OF }).find((x) => x.csm === csm),
+      redVsChurn(renewals.filter((r: { csm?: unknown }) => r.csm === csm), 0.5),
+    ] as const;
+    expect(viewsCompared(...mine("Dan"))).toMatchObject({ book: "red under-calls churn", renewal: "red covers churn" });
+    expect(viewsCompared(...mine("Ada"))).toBeNull();  // both "red covers churn"
+    expect(WHY_VIEWS_DIFFER).toContain("the renewal view reads each account nearer its renewal");
   });
 
   it("writes the headline sentence of the book view", () => {
