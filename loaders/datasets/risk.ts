@@ -94,9 +94,9 @@ export const risk = defineDataset({
         red_events: { type: "int", doc: "of them, red at the lookback" },
         churned: { type: "int", doc: "of them, fully lost" },
         churned_red: { type: "int", doc: "fully lost and red at the lookback" },
-        red_share: { type: "number", doc: "red_events / events" },
+        red_share: { type: "number", nullable: true, doc: "red_events / events; null when none of them was scored at the lookback (no health scores)" },
         logo_churn_rate: { type: "number", doc: "churned / events" },
-        under_calling: { type: "boolean", doc: "a named CSM with events ≥ under_call_min_events and red_share < logo_churn_rate" },
+        under_calling: { type: "boolean", doc: "a named CSM with events ≥ under_call_min_events, some scored, and red_share < logo_churn_rate" },
       },
     },
     book_verdicts: {

@@ -121,13 +121,18 @@ describe("renewal view verdicts (renewal_verdicts)", () => {
     expect([...new Set(risk.table("renewal_verdicts").map((r) => r.cohort))]).toEqual(["2025", "2025-Q2", "all"]);
   });
 
-  it("follows riskMissedChurnLimit: at 0.4 the whole book's 50% missed is most of its churn", async () => {
-    const t = await stage(files(), { config: { asOf: AS_OF, thresholds: { riskMissedChurnLimit: 0.4 } } });
+  it("follows riskMissedChurnLimit: at 0.4 the whole book's 50% missed is most of its churn; never flags a CSM without scores", async () => {
+    const t = await stage(files(), { config: { asOf: AS_OF, thresholds: { riskMissedChurnLimit: 0.4, underCallMinEvents: 5 } } });
     try {
       const d = await t.dataset("risk");
       expect(d.table("settings")[0].risk_missed_churn_limit).toBe(0.4);
       const all = d.table("renewal_verdicts").filter((r) => r.cohort === "all" && r.dimension === "all");
       expect(all.map((r) => r.verdict)).toEqual(["red is big enough but misses most churn"]);
+      // with 5 renewals enough to judge a CSM, Eve (5, never scored, 1 churned) has no red share and is not under-calling
+      const calls = d.table("csms").filter((r) => r.lookback_days === 90);
+      expect(calls.map((r) => [r.csm, r.red_share, r.under_calling])).toEqual([
+        ["Ada", 0.3, false], ["Ben", 0.1, true], ["Cat", 0.3, false], ["Dan", 0.3, false], ["Eve", null, false],
+      ]);
     } finally {
       t.close();
     }
