@@ -22,7 +22,17 @@ export const overview = defineDataset({
         due_next_90_days_value: { type: "number", doc: "Σ arr_before of those events" },
       },
     },
-    // The home page's red-pie figure, published here so the page need not download all of risk.json.
-    red_pie: risk.tables.headline,
+    // The home page's red-pie verdict (book view, as on the Risk page), published here so the page need not download all of risk.json.
+    risk_settings: risk.tables.settings,
+    book_verdicts: risk.tables.book_verdicts,
+    csm_calls: risk.tables.csms,
+    csm_pages: {
+      doc: "Every named CSM and the slug of their page (/csm/<slug>), so the home page can link the CSMs it names.",
+      sql: "select csm, slug from relationship_csms order by csm",
+      columns: {
+        csm: { type: "string", doc: "owner (accounts.csm)" },
+        slug: { type: "string", doc: "the page's URL name, as on the CSM pages list" },
+      },
+    },
   },
 });

@@ -33,6 +33,8 @@ export const Thresholds = z.object({
   stalledStageDays: z.number().int().min(1).default(120),
   /** Green profile: resolved renewals each side of a with/without split needs for a verdict, and each metric cohort holds. */
   greenProfileMinEvents: z.number().int().min(1).default(30),
+  /** Risk: the share of churned logos red may miss before a big-enough red slice is judged to miss most churn. */
+  riskMissedChurnLimit: z.number().min(0).max(1).default(0.5),
 }).strict();
 
 const ColumnMap = z.record(z.string(), z.string().min(1));

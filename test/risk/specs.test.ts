@@ -56,18 +56,35 @@ describe("per-CSM dumbbell", () => {
     expect(s.layer[0].encoding.x.field).toBe("red_share");
     expect(s.layer[0].encoding.x2.field).toBe("logo_churn_rate");
     expect(s.data.values.map((v: any) => [v.csm, v.flag])).toEqual([["Ann", "under-calling"], ["Bo", "too few renewals"], ["(no CSM)", "ok"]]);
+    // drawn top to bottom in the rows' order (the pages pass them largest gap first)
+    expect(s.encoding.y.sort).toEqual(["Ann", "Bo", "(no CSM)"]);
   });
 });
 
 describe("book series", () => {
-  it("draws the red shares and the churn that followed per quarter start, gaps for missing rates", () => {
+  it("draws the red shares and the churn that followed per quarter start, gaps for missing rates, open quarters on a band", () => {
     const series = [
-      { quarter_start: "2025-01-01", red_share: 0.1, red_share_arr: 0.05, logo_churn_rate: 0.2, revenue_churn_rate: 0.1, complete: true },
-      { quarter_start: "2025-04-01", red_share: 0.1, red_share_arr: 0.05, logo_churn_rate: null, revenue_churn_rate: null, complete: false },
+      { quarter_start: "2025-01-01", red_share: 0.1, red_share_arr: 0.05, logo_churn_rate: 0.2, revenue_churn_rate: 0.1, closed: true },
+      { quarter_start: "2025-04-01", red_share: 0.1, red_share_arr: 0.05, logo_churn_rate: 0.15, revenue_churn_rate: null, closed: false },
+      { quarter_start: "2025-07-01", red_share: 0.12, red_share_arr: 0.05, logo_churn_rate: null, revenue_churn_rate: null, closed: false },
     ];
     const s = build(bookPieSpec, series);
-    expect(s.encoding.x).toMatchObject({ field: "quarter_start", type: "temporal" });
-    expect(s.data.values).toHaveLength(6);
+    const [band, main] = s.layer;
+    expect(main.encoding.x).toMatchObject({ field: "quarter_start", type: "temporal" });
+    // 4 + 3 + 2 values: the missing rates are left out, not drawn as 0
+    expect(main.data.values).toHaveLength(9);
+    expect(main.data.values.filter((v: any) => v.closed === "open")).toHaveLength(5);
+    // open points are hollow, closed ones filled
+    expect(main.layer[1].mark.filled).toBe(false);
+    expect(main.layer[2].transform).toEqual([{ filter: "datum.closed === 'closed'" }]);
+    expect(band.data.values).toEqual([{ from: "2025-04-01", to: "2025-07-01", label: "open: year not over" }]);
+  });
+
+  it("compact: red share against logo churn only, no band when every quarter is closed", () => {
+    const series = [{ quarter_start: "2025-01-01", red_share: 0.1, red_share_arr: 0.05, logo_churn_rate: 0.2, revenue_churn_rate: 0.1, closed: true }];
+    const s = build((x: typeof series) => bookPieSpec(x, { compact: true }), series);
+    expect(s.layer).toHaveLength(1);
+    expect(s.layer[0].data.values.map((v: any) => v.measure)).toEqual(["Red share of accounts", "Logo churn, next 365 days"]);
   });
 });
 
