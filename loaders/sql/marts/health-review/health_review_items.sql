@@ -194,7 +194,7 @@ flip as (
         f.account_id,
         a.current_arr as arr,
         [f.from_color || '_to_' || f.to_color] as reasons,
-        'Went ' || f.from_color || ' to ' || f.to_color || ' in ' || f.days || ' days (on ' || f.first_day_to || ')'
+        'Went ' || f.from_color || ' to ' || f.to_color || ' in ' || f.days || case when f.days = 1 then ' day' else ' days' end || ' (on ' || f.first_day_to || ')'
             || case when f.flips > 1 then '; ' || f.flips || ' such flips in ' || getvariable('review_flip_since_days') || ' days.' else '.' end as reason_text,
         getvariable('as_of') + getvariable('review_cycle_days') as due_by,  -- a score check by the next review
         null::integer as lead_time_days
