@@ -21,6 +21,7 @@ export default {
     {
       name: "Relationship", open: true, pages: [
         { name: "Hygiene and early warning", path: "/relationship" },
+        { name: "Health review", path: "/health-review" },
         { name: "Loss review", path: "/loss-review" },
         { name: "CSM pages", path: "/csms" },
       ],

@@ -1,7 +1,8 @@
 /**
  * `npm run report -- --data DIR --out DIR [--as-of DATE]`: writes every
  * published dataset as JSON (the same content the pages read), plus a
- * README documenting each dataset's tables and columns. No site is built.
+ * README documenting each dataset's tables and columns, and actions.csv /
+ * actions.json (the health review's lists for a CRM to import). No site is built.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -10,6 +11,7 @@ import { Db } from "../engine/db.ts";
 import { computeDataset } from "../datasets/emit.ts";
 import { datasetsReadme } from "../datasets/docs.ts";
 import { DATASETS } from "../datasets/index.ts";
+import { writeActions } from "../datasets/actions.ts";
 import { formatProblem } from "../engine/ingest/problems.ts";
 import { progress } from "../engine/progress.ts";
 import { ingest } from "../engine/warehouse.ts";
@@ -41,6 +43,8 @@ runMain(async () => {
       writeFileSync(join(out, `${def.name}.json`), JSON.stringify(file));
       log(`${def.name}.json written in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     }
+    // the health review's lists as actions a CRM can import (written whatever --only says: they are not a dataset)
+    log(`actions.csv and actions.json written: ${await writeActions(db, config, out)} actions`);
   } finally {
     db.close();
   }

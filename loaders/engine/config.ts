@@ -35,9 +35,19 @@ export const Thresholds = z.object({
   greenProfileMinEvents: z.number().int().min(1).default(30),
   /** Risk: the share of churned logos red may miss before a big-enough red slice is judged to miss most churn. */
   riskMissedChurnLimit: z.number().min(0).max(1).default(0.5),
+  /** Health review (bi-weekly lists, actions export): red this many days with no touch since is a missing plan; renewals this close; the review cycle; expansion cut-offs; flips this recent. */
+  reviewRedDays: z.number().int().min(0).default(14),
+  reviewRenewalDays: z.number().int().min(0).default(180),
+  reviewCycleDays: z.number().int().min(1).default(14),
+  expansionUtilization: z.number().min(0).max(1).default(0.9),
+  expansionBreadthPercentile: z.number().min(0).max(1).default(0.75),
+  reviewFlipSinceDays: z.number().int().min(1).default(365),
 }).strict();
 
 const ColumnMap = z.record(z.string(), z.string().min(1));
+
+/** Columns of the actions export (actions.csv / actions.json); `actionColumns` renames them for a target system. */
+export const ACTION_COLUMNS = ["action_key", "account_id", "account_name", "list", "reasons", "reason_text", "owner", "arr", "renewal_date", "due_by"] as const;
 
 /** The whole config file. */
 export const ConfigFile = z.object({
@@ -50,6 +60,8 @@ export const ConfigFile = z.object({
   thresholds: Thresholds.default(Thresholds.parse({})),
   /** Per table, contract column → the column name in the user's file. */
   columns: z.partialRecord(z.enum(TABLE_NAMES), ColumnMap).default({}),
+  /** Actions export: our column → the target system's field name (`{"account_id": "Account ID"}`). */
+  actionColumns: z.partialRecord(z.enum(ACTION_COLUMNS), z.string().min(1)).default({}),
   /** "fail": any rejected row fails the build; "publish": publish without them, counted on the Data quality page. */
   onRejectedRows: z.enum(["fail", "publish"]).default("fail"),
   /** Contact-level data (names, titles, emails) is published only when this is true. */
