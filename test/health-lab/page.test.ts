@@ -53,7 +53,7 @@ describe("chart specs", () => {
       { subject: "color", threshold: 1, flagged: 4, tpr: 1, fpr: 0.5 },
       { subject: "score", threshold: 60, flagged: 3, tpr: 0.5, fpr: null },
     ];
-    const s = rocSpec(rows);
+    const s: Record<string, any> = rocSpec(rows);
     expect(compileWarnings(s)).toEqual([]);
     expect(s.layer[0].data.values).toEqual([{ x: 0, y: 0 }, { x: 1, y: 1 }]);
     const pts = s.layer[1].data.values.map((v: { ranking: string; fpr: number; tpr: number }) => [v.ranking, v.fpr, v.tpr]);
