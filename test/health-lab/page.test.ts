@@ -40,8 +40,9 @@ describe("scorecard table", () => {
     const row = { trait: "business_review", coefficient: -1.9074, ci_low: -2.3201, ci_high: -1.4946, direction: "protective", points: 14.7, points_unmeasured: null };
     expect(oddsText(row)).toBe("×0.15 (0.10–0.22)");
     const [shown] = scorecardRows([row]);
-    expect([shown.earns, shown.unmeasured]).toEqual(["with the trait", "as without"]);
-    expect(scorecardRows([{ ...row, direction: "risk", points_unmeasured: 3.25 }])[0]).toMatchObject({ earns: "without the trait", unmeasured: "3.3" });
+    expect([shown.earns, shown.unmeasured, shown.direction_text]).toEqual(["with the trait", "as without", "protective"]);
+    expect(scorecardRows([{ ...row, direction: "risk", coefficient: 0.22, ci_low: -0.2, ci_high: 0.65, points_unmeasured: 3.25 }])[0])
+      .toMatchObject({ earns: "without the trait", unmeasured: "3.3", direction_text: "risk, unclear (interval spans ×1)" });
     expect(yearsText(["2023", "2024"])).toBe("2023–2024");
   });
 });
