@@ -90,4 +90,20 @@ describe("fitted scorecard", () => {
     expect(row!.churned_flagged_by_scorecard as number).toBeGreaterThan(1);
     for (const m of missed) expect(m.color).toBe("green");
   });
+
+  it("says why there is no scorecard instead of failing: no earlier year, or no churn to learn from", () => {
+    const events = book() as HealthEvent[];
+    expect(buildLab(events, TRAITS, 2021)).toMatchObject({ card: null, reason: "no resolved renewal before 2021 to learn from" });
+    const noChurn = events.map((e) => (e.renewal_year < 2024 ? { ...e, is_churned: false } : e));
+    expect(buildLab(noChurn, TRAITS, 2024)).toMatchObject({ card: null, reason: "the years before 2024 hold no churned renewal to learn from" });
+    expect(buildLab(events, TRAITS, null)).toMatchObject({ card: null, reason: "no renewal year has closed yet" });
+  });
+
+  it("falls back to the default penalty when a fold would learn from one outcome only", () => {
+    // 2021 churns nothing and 2022 everything: leaving either out leaves the other, one-sided
+    const events = book([2021, 2022]).map((e) => ({ ...e, is_churned: e.renewal_year === 2022 }));
+    const lab = buildLab(events as HealthEvent[], TRAITS, 2023);
+    expect(lab.card!.folds).toBe(0);
+    expect(lab.card!.fit.lambda).toBe(1);
+  });
 });

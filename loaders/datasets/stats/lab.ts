@@ -53,10 +53,16 @@ export function buildLab(events: readonly HealthEvent[], traits: readonly string
   if (testYear === null) return { testYear, card: null, train: [], test: [], reason: "no renewal year has closed yet" };
   const { train, test } = splitOutOfTime(events, testYear);
   const churned = train.filter((e) => e.is_churned).length;
+  if (train.length === 0) return { testYear, card: null, train, test, reason: `no resolved renewal before ${testYear} to learn from` };
   if (churned === 0 || churned === train.length) {
     return { testYear, card: null, train, test, reason: `the years before ${testYear} hold no ${churned ? "retained" : "churned"} renewal to learn from` };
   }
-  return { testYear, card: fitScorecard(train, traits), train, test, reason: null };
+  try {
+    return { testYear, card: fitScorecard(train, traits), train, test, reason: null };
+  } catch (err) {
+    // a fit that cannot converge must not stop the build: the page says why there is no scorecard
+    return { testYear, card: null, train, test, reason: (err as Error).message };
+  }
 }
 
 /** The risk of each event under a subject; events it cannot rank are left out (and counted as no_score). */

@@ -22,7 +22,7 @@ export type LabEvent = Record<string, unknown> & { renewal_id: string; renewal_y
 
 /** Penalties tried by cross-validation (per the sum of the log-likelihood over events). */
 export const LAMBDAS = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100];
-/** Penalty used when fewer than two training years leave nothing to cross-validate over. */
+/** Penalty used when the training years cannot be cross-validated (fewer than two, or a fold without churn or without retention). */
 export const DEFAULT_LAMBDA = 1;
 
 /** Every cohort before the test year trains; the test year is scored. Later years are never used. */
@@ -67,7 +67,9 @@ const matrix = (events: readonly LabEvent[], columns: readonly Column[]) => ({
 /** Leave-one-year-out cross-validation: the λ with the lowest held-out log loss summed over events (ties: the larger λ). */
 export function chooseLambda(train: readonly LabEvent[], columns: readonly Column[]): { lambda: number; folds: number } {
   const years = [...new Set(train.map((e) => e.renewal_year))].sort();
-  if (years.length < 2) return { lambda: DEFAULT_LAMBDA, folds: 0 };
+  // a fold must learn from both outcomes (else its unpenalised intercept runs off to infinity)
+  const bothOutcomes = (year: number) => new Set(train.filter((e) => e.renewal_year !== year).map((e) => e.is_churned)).size === 2;
+  if (years.length < 2 || !years.every(bothOutcomes)) return { lambda: DEFAULT_LAMBDA, folds: 0 };
   let best = { lambda: DEFAULT_LAMBDA, loss: Infinity };
   for (const lambda of LAMBDAS) {
     let loss = 0;
