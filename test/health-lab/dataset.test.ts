@@ -14,7 +14,7 @@
  * | A09     | 2025 | churned  | 01-01 yellow 60                                    | yellow 60         | no      |
  * | A10     | 2025 | retained | 01-01 yellow 60                                    | yellow 60         | yes     |
  * | A11     | 2025 | churned  | 01-01 green 85                                     | green 85          | no      |
- * | A12     | 2025 | retained | 01-01 red 25                                       | red 25            | yes     |
+ * | A12     | 2025 | retained | 01-01 green 95 and 01-01 red 25 (same day: severer) | red 25            | yes     |
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csv, stage, type Staged } from "../helpers/stage.ts";
@@ -31,7 +31,7 @@ const book = [
   ["A09", 2025, true, [["2025-01-01", "yellow", "60"]], false],
   ["A10", 2025, false, [["2025-01-01", "yellow", "60"]], true],
   ["A11", 2025, true, [["2025-01-01", "green", "85"]], false],
-  ["A12", 2025, false, [["2025-01-01", "red", "25"]], true],
+  ["A12", 2025, false, [["2025-01-01", "green", "95"], ["2025-01-01", "red", "25"]], true],
 ] as const;
 
 let s: Staged;
@@ -47,7 +47,7 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 describe("health-lab dataset", () => {
-  it("reads the score in force on the lookback date: that day counts, the day after does not, a snapshot without score gives none", async () => {
+  it("reads the score in force on the lookback date: that day counts, the day after does not, a snapshot without score gives none, the severer of one day holds", async () => {
     const rows = await s.query("select account_id, color, score from health_lab_events order by account_id");
     expect(rows.map((r) => `${r.account_id}:${r.color}:${r.score}`)).toEqual([
       "A01:red:20", "A02:green:80", "A03:yellow:50", "A04:unscored:null", "A05:red:30", "A06:yellow:50",

@@ -18,23 +18,15 @@ accounts as (
 ),
 
 scores as (
-    -- two snapshots on one day: the most severe reading holds (as for the color), so file order never matters
+    -- two snapshots on one day: the most severe reading holds (as for the color), so file order never matters;
+    -- arg_max_null, because arg_max would skip a severe snapshot that carries no score
     select
         account_id,
         as_of as valid_from,
-        arg_max(score, case color when 'red' then 3 when 'yellow' then 2 else 1 end * 1000 - coalesce(score, 0)) as score
+        arg_max_null(score, case color when 'red' then 3 when 'yellow' then 2 else 1 end * 1000 - coalesce(score, 0)) as score
     from snapshots
     where as_of <= getvariable('as_of')  -- a snapshot taken after the as-of date was not known on it
     group by account_id, as_of
-),
-
-intervals as (
-    select
-        account_id,
-        score,
-        valid_from,
-        coalesce(lead(valid_from) over (partition by account_id order by valid_from), date '9999-12-31') as valid_to
-    from scores
 ),
 
 final as (
@@ -45,10 +37,9 @@ final as (
         a.account_name,
         a.csm
     from profile as p
-    left join intervals as i
+    asof left join scores as i
         on i.account_id = p.account_id
-        and p.lookback_date >= i.valid_from
-        and p.lookback_date < i.valid_to  -- point in time: the snapshot in force on the lookback date
+        and p.lookback_date >= i.valid_from  -- point in time: the latest snapshot on or before the lookback date
     join events as e using (renewal_id)
     join accounts as a on a.account_id = p.account_id
 )
