@@ -125,6 +125,12 @@ export function calibrationRows(events: readonly HealthEvent[]): Row[] {
  * each side's flagged churn = churned renewals flagged / churned renewals.
  */
 export function headToHead(lab: Lab): { row: Row | null; missed: Row[] } {
+  if (!memo.has(lab)) memo.set(lab, compare(lab));
+  return memo.get(lab)!;
+}
+const memo = new WeakMap<Lab, { row: Row | null; missed: Row[] }>();
+
+function compare(lab: Lab): { row: Row | null; missed: Row[] } {
   if (!lab.card) return { row: null, missed: [] };
   const test = lab.test;
   const red = test.filter((e) => e.color === "red").length;
@@ -139,10 +145,10 @@ export function headToHead(lab: Lab): { row: Row | null; missed: Row[] } {
     flagged_by_scorecard: churned.length ? byCard / churned.length : null,
   };
   // the churn the color missed and the scorecard caught: riskier renewals than this one leave it a slot
-  const risk = (e: HealthEvent) => 100 - lab.card!.score(e);
   const missed = churned.filter((e) => e.color !== "red").flatMap((e) => {
-    const riskier = obs.filter((o) => o.risk > risk(e)).length;
-    const tied = obs.filter((o) => o.risk === risk(e)).length;
+    const risk = 100 - lab.card!.score(e);
+    const riskier = obs.filter((o) => o.risk > risk).length;
+    const tied = obs.filter((o) => o.risk === risk).length;
     if (riskier >= red) return [];
     return [{
       renewal_id: e.renewal_id, account_id: e.account_id, account_name: e.account_name ?? null, segment: e.segment, csm: e.csm,
