@@ -46,7 +46,7 @@ export function scorecardRows(data) {
     ...r,
     earns: r.direction === "protective" ? "with the trait" : r.direction === "risk" ? "without the trait" : "—",
     // an interval spanning no effect leaves the direction unsettled: say so rather than print a bare "risk"
-    direction_text: r.coefficient === null ? "—" : r.ci_low < 0 && r.ci_high > 0 ? `${r.direction}, unclear (interval spans ×1)` : r.direction,
+    direction_text: r.coefficient === null ? "—" : r.ci_low < 0 && r.ci_high > 0 ? "unclear" : r.direction,
     odds: oddsText(r),
     unmeasured: r.points_unmeasured === null ? "as without" : r.points_unmeasured.toFixed(1),
   }));

@@ -42,7 +42,7 @@ describe("scorecard table", () => {
     const [shown] = scorecardRows([row]);
     expect([shown.earns, shown.unmeasured, shown.direction_text]).toEqual(["with the trait", "as without", "protective"]);
     expect(scorecardRows([{ ...row, direction: "risk", coefficient: 0.22, ci_low: -0.2, ci_high: 0.65, points_unmeasured: 3.25 }])[0])
-      .toMatchObject({ earns: "without the trait", unmeasured: "3.3", direction_text: "risk, unclear (interval spans ×1)" });
+      .toMatchObject({ earns: "without the trait", unmeasured: "3.3", direction_text: "unclear" });
     expect(yearsText(["2023", "2024"])).toBe("2023–2024");
   });
 });
