@@ -26,7 +26,7 @@ export default {
         { name: "CSM pages", path: "/csms" },
       ],
     },
-    { name: "Risk", open: true, pages: [{ name: "Red pie versus churn", path: "/risk" }, { name: "Green profile", path: "/green-profile" }] },
+    { name: "Risk", open: true, pages: [{ name: "Red pie versus churn", path: "/risk" }, { name: "Green profile", path: "/green-profile" }, { name: "Health lab", path: "/health-lab" }] },
     { name: "Revenue", open: true, pages: [{ name: "Renewal waterfall", path: "/revenue" }] },
     { name: "Journey", open: true, pages: [{ name: "Lifecycle and retention", path: "/journey" }] },
     { name: "Data", open: true, pages: [{ name: "Data quality", path: "/data-quality" }] },

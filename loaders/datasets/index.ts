@@ -9,8 +9,9 @@ import { journey } from "./journey.ts";
 import { relationship } from "./relationship.ts";
 import { lossReview } from "./loss-review.ts";
 import { healthReview } from "./health-review.ts";
+import { healthLab } from "./health-lab.ts";
 
-export const DATASETS: readonly DatasetDef[] = [overview, dataQuality, revenue, risk, journey, greenProfile, relationship, lossReview, healthReview];
+export const DATASETS: readonly DatasetDef[] = [overview, dataQuality, revenue, risk, journey, greenProfile, relationship, lossReview, healthReview, healthLab];
 
 /** The dataset called `name`; an unknown name lists the known ones. */
 export function datasetByName(name: string): DatasetDef {
