@@ -8,8 +8,9 @@ import { risk } from "./risk.ts";
 import { journey } from "./journey.ts";
 import { relationship } from "./relationship.ts";
 import { lossReview } from "./loss-review.ts";
+import { reportsDataset } from "./reports.ts";
 
-export const DATASETS: readonly DatasetDef[] = [overview, dataQuality, revenue, risk, journey, greenProfile, relationship, lossReview];
+export const DATASETS: readonly DatasetDef[] = [overview, dataQuality, revenue, risk, journey, greenProfile, relationship, lossReview, reportsDataset()];
 
 /** The dataset called `name`; an unknown name lists the known ones. */
 export function datasetByName(name: string): DatasetDef {
