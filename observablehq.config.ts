@@ -3,6 +3,7 @@
 // The build wrapper (loaders/cli/build.ts) writes the footer and title to
 // .3r/site.json (or THREER_SITE) and sends the output to a temporary folder.
 import { existsSync, readFileSync } from "node:fs";
+import { reportPages } from "./loaders/site/report-pages.ts";
 
 const sitePath = process.env.THREER_SITE ?? ".3r/site.json";
 const site: { title?: string; footer?: string } = existsSync(sitePath) ? JSON.parse(readFileSync(sitePath, "utf8")) : {};
@@ -30,6 +31,8 @@ export default {
     { name: "Revenue", open: true, pages: [{ name: "Renewal waterfall", path: "/revenue" }] },
     { name: "Journey", open: true, pages: [{ name: "Lifecycle and retention", path: "/journey" }] },
     { name: "Data", open: true, pages: [{ name: "Data quality", path: "/data-quality" }] },
+    // Analysts' own pages (src/reports/*.md, each reading reports/<name>.sql): see the README's "Add your own analysis".
+    ...(reportPages("src").length ? [{ name: "Your reports", open: true, pages: reportPages("src") }] : []),
   ],
   // One page per CSM (src/csm/[csm].md), named by the URL-safe slug in the relationship dataset.
   async *dynamicPaths() {

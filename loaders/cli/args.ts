@@ -33,7 +33,7 @@ export class UsageError extends Error {}
 /** Runs a CLI main function: usage and config errors print one clean message and exit 2. */
 export function runMain(main: () => Promise<number>): void {
   main().then((code) => process.exit(code), (err: Error) => {
-    const known = err instanceof UsageError || err.constructor.name === "ConfigError" || err.constructor.name === "InputError";
+    const known = err instanceof UsageError || ["ConfigError", "InputError", "ReportError"].includes(err.constructor.name);
     process.stderr.write(`${known ? "" : "error: "}${known ? err.message : err.stack ?? err.message}\n`);
     process.exit(2);
   });

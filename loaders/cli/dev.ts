@@ -6,7 +6,7 @@
  * page reloads with new numbers.
  */
 import { spawn } from "node:child_process";
-import { watch } from "node:fs";
+import { mkdirSync, watch } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { configEnv, loadConfig } from "../engine/config.ts";
 import { ROOT } from "../engine/fingerprint.ts";
@@ -54,6 +54,9 @@ runMain(async () => {
   };
   watch(config.dataDir, onChange("data"));
   watch(join(ROOT, "loaders"), { recursive: true }, onChange("loaders"));
+  // An analyst's report SQL is staged like a model: a saved change re-stages it and reloads its page.
+  mkdirSync(join(ROOT, "reports"), { recursive: true });
+  watch(join(ROOT, "reports"), onChange("reports"));
   // Watch the config's folder, not the file: editors (and sed -i) save by replacing the file, which ends a watch on it.
   if (config.configPath) {
     const name = basename(config.configPath);

@@ -26,8 +26,9 @@ export interface DatasetFile {
 export async function computeDataset(db: Db, def: DatasetDef): Promise<DatasetFile> {
   const meta = Object.fromEntries((await db.rows<{ key: string; value: string }>("select key, value from _3r_meta")).map((r) => [r.key, r.value]));
   const tables: Record<string, Columnar> = {};
-  for (const [name, t] of Object.entries(def.tables)) {
+  for (const [name, table] of Object.entries(def.tables)) {
     const where = `dataset ${def.name}, table ${name}`;
+    const t = table.columnsFrom ? { ...table, columns: await table.columnsFrom(db) } : table;
     let got: Columnar;
     try {
       // Columns straight from DuckDB: no row objects on the way to a column-oriented file.

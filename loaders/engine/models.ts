@@ -9,9 +9,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { TABLE_NAMES } from "./contract.ts";
 import { listFiles, ROOT } from "./fingerprint.ts";
+import { listReportModels } from "./reports.ts";
 
 export const LAYERS = ["staging", "intermediate", "marts"] as const;
-export type Layer = (typeof LAYERS)[number];
+/** "reports": an analyst's own query, `reports/<name>.sql` at the project root (engine/reports.ts). */
+export type Layer = (typeof LAYERS)[number] | "reports";
 
 /** One SQL model. */
 export interface Model {
@@ -53,6 +55,7 @@ export function listModels(): Model[] {
       found.push({ name, layer, path, sql, deps: [], materialized: materialization(sql) });
     }
   }
+  found.push(...listReportModels());
   const names = new Set([...found.map((m) => m.name), ...BASE_TABLES]);
   for (const m of found) m.deps = referencedTables(m.sql, names).filter((d) => d !== m.name);
   return topoSort(found);

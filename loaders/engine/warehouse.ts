@@ -18,6 +18,7 @@ import type { Problem } from "./ingest/problems.ts";
 import { validateTable } from "./ingest/validate.ts";
 import { withLock } from "./lock.ts";
 import { listModels } from "./models.ts";
+import { modelError, ReportError } from "./reports.ts";
 import { type Log, progress } from "./progress.ts";
 import { sqlVariables, usedVariables } from "./variables.ts";
 
@@ -159,9 +160,15 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
       const fp = hash("model", model.sql, model.deps.map((d) => [d, fps[d]]), used);
       await step(model.name, fp, async () => {
         await dropRelation(db, model.name);
-        await db.run(`create ${model.materialized} ${ident(model.name)} as\n${model.sql}`).catch((err) => {
-          throw new Error(`${model.path}: ${String((err as Error).message).split("\n")[0]}`);
+        await db.run(`create ${model.materialized} ${ident(model.name)} as\n${model.sql}`).catch(async (err) => {
+          // An analyst's SQL is input: its mistakes are plain messages with file and line, not internal errors.
+          const message = modelError(model.path, err, [...await db.tables()], model.sql);
+          throw model.layer === "reports" ? new ReportError(message) : new Error(message);
         });
+        if (model.layer === "reports") {
+          const n = await db.one<{ n: number }>(`select count(*)::integer as n from ${ident(model.name)}`);
+          if (!n?.n) log(`warning: ${model.path}: the query returned no rows (its page will show an empty table)`);
+        }
       });
     }
     asOf ??= await latestDate(db, config.today);
