@@ -16,7 +16,9 @@ export default {
   head: '<link rel="icon" href="data:,">',
   footer: site.footer ?? "Provenance (as-of date, input files, checksums) appears here after <code>npm run build</code>.",
   pager: false,
-  search: false,
+  // Links end in .html so any static file server (python3 -m http.server, npm run serve) resolves them: no rewrite rules needed.
+  preserveExtension: true,
+  search: true,
   pages: [
     {
       name: "Relationship", open: true, pages: [
