@@ -13,7 +13,9 @@ export default {
   title: site.title ?? "3R Reports",
   globalStylesheets: [],
   style: "style.css",
-  head: '<link rel="icon" href="data:,">',
+  // The filters in the URL query (?segment=SMB) follow the reader through the sidebar, on pages without filters too
+  // (pages with filters keep the links current as filters change: src/components/filters.js).
+  head: '<link rel="icon" href="data:,"><script>addEventListener("DOMContentLoaded",()=>{const q=location.search;if(q)for(const a of document.querySelectorAll("#observablehq-sidebar a[href],#observablehq-footer a[href]")){const h=a.getAttribute("href");if(/^[^:#?]*\\.html$|^\\.\\.?\\/?$/.test(h))a.setAttribute("href",h+q)}})</script>',
   footer: site.footer ?? "Provenance (as-of date, input files, checksums) appears here after <code>npm run build</code>.",
   pager: false,
   // Links end in .html so any static file server (python3 -m http.server, npm run serve) resolves them: no rewrite rules needed.
