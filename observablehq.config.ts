@@ -33,6 +33,8 @@ export default {
     { name: "Revenue", open: true, pages: [{ name: "Renewal waterfall", path: "/revenue" }] },
     { name: "Journey", open: true, pages: [{ name: "Lifecycle and retention", path: "/journey" }] },
     { name: "Data", open: true, pages: [{ name: "Data quality", path: "/data-quality" }] },
+    // the project's own docs, published from docs/ by npm run docs
+    { name: "Docs", open: false, pages: [{ name: "How figures are computed", path: "/docs/metrics" }, { name: "Input files", path: "/docs/contract" }, { name: "Published datasets", path: "/docs/datasets" }] },
   ],
   // One page per CSM (src/csm/[csm].md), named by the URL-safe slug in the relationship dataset.
   async *dynamicPaths() {

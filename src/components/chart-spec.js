@@ -14,25 +14,54 @@ const SNAKE = /\b[a-z]+(?:_[a-z0-9]+)+\b/g;
  * (formatType "money", registered by chart.js), and fixed widths above `maxWidth` shrink to it.
  */
 export function readableSpec(spec, { currency = "USD", maxWidth = Infinity } = {}) {
-  const view = (v) => {
+  // inherited: a channel's title set by one layer, which the other layers of the same chart share
+  // (Vega-Lite would otherwise join every layer's field name into the axis title: "rate, ref")
+  const view = (v, inherited = {}) => {
     if (!v || typeof v !== "object" || Array.isArray(v)) return v;
     const out = { ...v };
-    if (typeof out.title === "string") out.title = words(out.title);
-    else if (out.title && typeof out.title.text === "string") out.title = { ...out.title, text: words(out.title.text) };
+    const chars = Math.floor(maxWidth / 7.5); // a bold 13 px title is about 7.5 px a character
+    if (typeof out.title === "string") out.title = wrap(words(out.title), chars);
+    else if (out.title && typeof out.title.text === "string") out.title = { ...out.title, text: wrap(words(out.title.text), chars) };
     if (typeof out.width === "number" && out.width > maxWidth) out.width = Math.max(120, Math.floor(maxWidth));
+    const shared = { ...inherited, ...layerTitles(out.encoding) };
     if (out.encoding) out.encoding = Object.fromEntries(Object.entries(out.encoding).map(([k, d]) =>
-      [k, CHANNELS.includes(k) ? (Array.isArray(d) ? d.map((x) => channel(x, currency)) : channel(d, currency)) : d]));
-    for (const key of ["layer", "vconcat", "hconcat", "concat"]) if (Array.isArray(out[key])) out[key] = out[key].map(view);
+      [k, CHANNELS.includes(k) ? (Array.isArray(d) ? d.map((x) => channel(x, currency)) : channel(d, currency, shared[k])) : d]));
+    if (Array.isArray(out.layer)) {
+      const fromLayers = Object.assign({}, ...out.layer.map((l) => layerTitles(l?.encoding)).reverse());
+      out.layer = out.layer.map((l) => view(l, { ...fromLayers, ...shared }));
+    }
+    for (const key of ["vconcat", "hconcat", "concat"]) if (Array.isArray(out[key])) out[key] = out[key].map((x) => view(x));
     if (out.spec) out.spec = view(out.spec);
     return out;
   };
   return view(spec);
 }
 
-function channel(d, currency) {
+/** The titles a view's encoding sets explicitly on its position and colour channels. */
+function layerTitles(encoding) {
+  const out = {};
+  for (const k of ["x", "y", "x2", "y2", "color", "theta"]) {
+    const d = encoding?.[k];
+    if (d && typeof d === "object" && !Array.isArray(d) && d.title !== undefined) out[k] = d.title;
+  }
+  return out;
+}
+
+/** A long title as lines of at most `chars` characters, broken between words. */
+export function wrap(text, chars) {
+  if (!Number.isFinite(chars) || text.length <= chars || chars < 10) return text;
+  const lines = [""];
+  for (const w of text.split(" ")) {
+    if (lines.at(-1) && (lines.at(-1) + " " + w).length > chars) lines.push(w);
+    else lines[lines.length - 1] = lines.at(-1) ? `${lines.at(-1)} ${w}` : w;
+  }
+  return lines;
+}
+
+function channel(d, currency, inheritedTitle) {
   if (!d || typeof d !== "object" || typeof d.field !== "string") return d;
   const out = { ...d };
-  if (out.title === undefined) out.title = label(out.field);
+  if (out.title === undefined) out.title = inheritedTitle !== undefined ? inheritedTitle : label(out.field);
   else if (typeof out.title === "string") out.title = words(out.title);
   const money = (fmt) => typeof fmt === "string" && (fmt.startsWith("$") || (MONEY_FIELD.test(out.field) && /^,?\.0f$|^,d$|^~s$/.test(fmt)));
   if (money(out.format)) Object.assign(out, { format: currency, formatType: "money" });

@@ -14,8 +14,10 @@ export function kpis(items) {
     const t = k.trend ? trend(k.trend) : null;
     return el("div", { class: "kpi" },
       el("div", { class: "label" }, k.label),
-      el("div", { class: "kpi-main" }, el("div", { class: "value" }, k.value), k.spark ? sparkline(k.spark, k.label) : null),
-      t ? el("div", { class: `kpi-trend ${t.tone}`, title: t.title }, `${t.arrow} ${t.text}`, k.trend.vs ? el("span", { class: "kpi-vs" }, ` vs ${k.trend.vs}`) : null) : null,
+      el("div", { class: "value" }, k.value),
+      t || k.spark ? el("div", { class: "kpi-change" },
+        t ? el("div", { class: `kpi-trend ${t.tone}`, title: t.title }, `${t.arrow} ${t.text}`, k.trend.vs ? el("span", { class: "kpi-vs" }, ` vs ${k.trend.vs}`) : null) : el("span"),
+        k.spark ? sparkline(k.spark, k.label) : null) : null,
       k.note ? el("div", { class: "kpi-note" }, k.note) : null);
   }));
 }

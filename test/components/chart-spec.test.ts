@@ -46,3 +46,21 @@ describe("every chart reads in readers' words", () => {
     expect(compileWarnings(out)).toEqual([]);
   });
 });
+
+describe("layered and narrow charts", () => {
+  it("give every layer the axis title one layer set, and wrap a long title on a phone", () => {
+    const layered = {
+      title: "GRR and NRR per quarter cohort (dashed line: 100%)",
+      layer: [
+        { mark: "bar", encoding: { y: { field: "rate", type: "quantitative", title: "rate" } } },
+        { mark: "rule", encoding: { y: { field: "ref", type: "quantitative" } } },
+      ],
+    };
+    const out = readableSpec(layered, { maxWidth: 300 });
+    // without the shared title Vega-Lite would show "rate, ref"
+    expect(out.layer.map((l: { encoding: { y: { title: string } } }) => l.encoding.y.title)).toEqual(["rate", "rate"]);
+    // 300 px holds 40 characters of title a line
+    expect(out.title).toEqual(["GRR and NRR per quarter cohort (dashed", "line: 100%)"]);
+    expect(readableSpec(layered).title).toBe(layered.title);
+  });
+});
