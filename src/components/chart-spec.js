@@ -13,7 +13,9 @@ const SNAKE = /\b[a-z]+(?:_[a-z0-9]+)+\b/g;
  * that quote a field name are reworded, money formats ("$~s", or ",.0f" on an ARR field) use the money rule
  * (formatType "money", registered by chart.js), and fixed widths above `maxWidth` shrink to it.
  */
-export function readableSpec(spec, { currency = "USD", maxWidth = Infinity } = {}) {
+export function readableSpec(spec, { currency = "USD", maxWidth = Infinity, narrow = false } = {}) {
+  // on a phone, value labels over more than six bars collide: they are left to the tooltip
+  const crowded = narrow && (spec?.data?.values?.length ?? 0) > 6;
   // inherited: a channel's title set by one layer, which the other layers of the same chart share
   // (Vega-Lite would otherwise join every layer's field name into the axis title: "rate, ref")
   const view = (v, inherited = {}) => {
@@ -25,10 +27,11 @@ export function readableSpec(spec, { currency = "USD", maxWidth = Infinity } = {
     if (typeof out.width === "number" && out.width > maxWidth) out.width = Math.max(120, Math.floor(maxWidth));
     const shared = { ...inherited, ...layerTitles(out.encoding) };
     if (out.encoding) out.encoding = Object.fromEntries(Object.entries(out.encoding).map(([k, d]) =>
-      [k, CHANNELS.includes(k) ? (Array.isArray(d) ? d.map((x) => channel(x, currency)) : channel(d, currency, shared[k])) : d]));
+      [k, CHANNELS.includes(k) ? (Array.isArray(d) ? d.map((x) => channel(x, currency)) : channel(d, currency, shared[k], /2$/.test(k))) : d]));
     if (Array.isArray(out.layer)) {
       const fromLayers = Object.assign({}, ...out.layer.map((l) => layerTitles(l?.encoding)).reverse());
-      out.layer = out.layer.map((l) => view(l, { ...fromLayers, ...shared }));
+      const kept = crowded ? out.layer.filter((l) => (l?.mark?.type ?? l?.mark) !== "text") : out.layer;
+      out.layer = (kept.length ? kept : out.layer).map((l) => view(l, { ...fromLayers, ...shared }));
     }
     for (const key of ["vconcat", "hconcat", "concat"]) if (Array.isArray(out[key])) out[key] = out[key].map((x) => view(x));
     if (out.spec) out.spec = view(out.spec);
@@ -58,10 +61,11 @@ export function wrap(text, chars) {
   return lines;
 }
 
-function channel(d, currency, inheritedTitle) {
+function channel(d, currency, inheritedTitle, secondary = false) {
   if (!d || typeof d !== "object" || typeof d.field !== "string") return d;
   const out = { ...d };
-  if (out.title === undefined) out.title = inheritedTitle !== undefined ? inheritedTitle : label(out.field);
+  // x2/y2 share their axis with x/y: a title of their own would be joined onto the axis title ("value, end")
+  if (out.title === undefined && !secondary) out.title = inheritedTitle !== undefined ? inheritedTitle : label(out.field);
   else if (typeof out.title === "string") out.title = words(out.title);
   const money = (fmt) => typeof fmt === "string" && (fmt.startsWith("$") || (MONEY_FIELD.test(out.field) && /^,?\.0f$|^,d$|^~s$/.test(fmt)));
   if (money(out.format)) Object.assign(out, { format: currency, formatType: "money" });

@@ -21,7 +21,7 @@ export function chart(spec, { label, currency = "USD" } = {}) {
     // a fixed-width chart (the printable loss worksheet) shrinks to the column on a phone
     const maxWidth = (main?.clientWidth || window.innerWidth) - 40;
     const palette = readPalette();
-    const shown = recolor(readableSpec(spec, { currency, maxWidth }), palette);
+    const shown = recolor(readableSpec(spec, { currency, maxWidth, narrow }), palette);
     shown.config = { ...vegaConfig(palette, { narrow }), ...shown.config };
     view?.finalize();
     return embed(div, shown, {

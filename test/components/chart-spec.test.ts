@@ -64,3 +64,24 @@ describe("layered and narrow charts", () => {
     expect(readableSpec(layered).title).toBe(layered.title);
   });
 });
+
+describe("waterfall-like charts", () => {
+  it("leave the y2 title to the y axis and drop crowded value labels on a phone", () => {
+    const values = Array.from({ length: 9 }, (_, i) => ({ step: `s${i}`, start: i, end: i + 1, label: `${i}` }));
+    const spec = {
+      data: { values },
+      encoding: { x: { field: "step", type: "nominal", title: null } },
+      layer: [
+        { mark: "bar", encoding: { y: { field: "start", type: "quantitative", title: "Contract value (USD)" }, y2: { field: "end" } } },
+        { mark: { type: "text", dy: -8 }, encoding: { y: { field: "top", type: "quantitative" }, text: { field: "label" } } },
+      ],
+    };
+    const wide = readableSpec(spec);
+    expect(wide.layer[0].encoding.y2.title).toBeUndefined();
+    expect(wide.layer[1].encoding.y.title).toBe("Contract value (USD)");
+    expect(wide.layer).toHaveLength(2);
+    // nine bars on a phone: the labels go, the bars stay
+    expect(readableSpec(spec, { narrow: true }).layer.map((l: { mark: unknown }) => l.mark)).toEqual(["bar"]);
+    expect(readableSpec({ ...spec, data: { values: values.slice(0, 4) } }, { narrow: true }).layer).toHaveLength(2);
+  });
+});
