@@ -21,7 +21,8 @@ export function readableSpec(spec, { currency = "USD", maxWidth = Infinity, narr
   const view = (v, inherited = {}) => {
     if (!v || typeof v !== "object" || Array.isArray(v)) return v;
     const out = { ...v };
-    const chars = Math.floor(maxWidth / 7.5); // a bold 13 px title is about 7.5 px a character
+    // a bold 13 px title is about 8 px a character; the actions button takes 40 px of the line
+    const chars = Math.floor((maxWidth - 40) / 8);
     if (typeof out.title === "string") out.title = wrap(words(out.title), chars);
     else if (out.title && typeof out.title.text === "string") out.title = { ...out.title, text: wrap(words(out.title.text), chars) };
     if (typeof out.width === "number" && out.width > maxWidth) out.width = Math.max(120, Math.floor(maxWidth));

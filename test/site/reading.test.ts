@@ -89,7 +89,8 @@ describe("dark mode", () => {
     const look = async (dark: boolean) => {
       const page = await open("/revenue.html", { dark });
       const colors = await page.evaluate(() => ({
-        background: getComputedStyle(document.body).backgroundColor,
+        // the page's background is painted by <html> or <body>, whichever sets one
+        background: [document.documentElement, document.body].map((e) => getComputedStyle(e).backgroundColor).find((c) => !/rgba\(0, 0, 0, 0\)|transparent/.test(c)) ?? "rgb(255, 255, 255)",
         text: getComputedStyle(document.querySelector("#observablehq-main h1")!).color,
         axis: getComputedStyle(document.querySelector("[data-chart] svg text")!).fill,
       }));
