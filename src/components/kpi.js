@@ -32,9 +32,10 @@ export function trend({ now, before, kind = "int", upIsGood = true, currency = "
   // a move smaller than the figure shows (0.04 points on a rate shown to 0.1) is no move
   const still = d === null || Math.abs(d) < (kind === "pct" ? 0.0005 : kind === "num" ? 0.005 : 0.5);
   const arrow = still ? "▶" : d > 0 ? "▲" : "▼";
-  const tone = still ? "flat" : (d > 0) === upIsGood ? "good" : "bad";
+  // upIsGood null: a figure with no better direction (a share of the book) gets an arrow but no colour
+  const tone = still || upIsGood === null ? "flat" : (d > 0) === upIsGood ? "good" : "bad";
   const text = d === null ? "no prior period" : change(now, before, kind, currency);
-  return { arrow, text, tone, title: d === null ? "no figure for the prior period" : `${tone === "flat" ? "unchanged" : tone === "good" ? "better" : "worse"} than the prior period` };
+  return { arrow, text, tone, title: d === null ? "no figure for the prior period" : still ? "unchanged from the prior period" : upIsGood === null ? `${d > 0 ? "up" : "down"} on the prior period` : `${tone === "good" ? "better" : "worse"} than the prior period` };
 }
 
 /**

@@ -11,6 +11,8 @@ describe("KPI cards against the prior period", () => {
     // a change smaller than the shown precision is no change
     expect(trend({ now: 0.9001, before: 0.9, kind: "pct" })).toMatchObject({ arrow: "▶", tone: "flat" });
     expect(trend({ now: 0.9, before: null, kind: "pct" })).toMatchObject({ text: "no prior period", tone: "flat" });
+    // a share with no better direction: arrow, no colour
+    expect(trend({ now: 0.2, before: 0.17, kind: "pct", upIsGood: null })).toMatchObject({ arrow: "▲", text: "+3.0 pts", tone: "flat", title: "up on the prior period" });
   });
 
   it("take the series up to the chosen period and the one before it", () => {

@@ -88,12 +88,17 @@ describe("dark mode", () => {
     };
     const look = async (dark: boolean) => {
       const page = await open("/revenue.html", { dark });
-      const colors = await page.evaluate(() => ({
-        // the page's background is painted by <html> or <body>, whichever sets one
-        background: [document.documentElement, document.body].map((e) => getComputedStyle(e).backgroundColor).find((c) => !/rgba\(0, 0, 0, 0\)|transparent/.test(c)) ?? "rgb(255, 255, 255)",
-        text: getComputedStyle(document.querySelector("#observablehq-main h1")!).color,
-        axis: getComputedStyle(document.querySelector("[data-chart] svg text")!).fill,
-      }));
+      const colors = await page.evaluate(() => {
+        // any CSS colour (oklch, color(srgb …)) as rgb(), by painting it on a canvas
+        const ctx = document.createElement("canvas").getContext("2d")!;
+        const rgb = (c: string) => { ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1); const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data; return `rgb(${r}, ${g}, ${b})`; };
+        return {
+          // the page's background is painted by <html> or <body>, whichever sets one
+          background: rgb([document.documentElement, document.body].map((e) => getComputedStyle(e).backgroundColor).find((c) => !/rgba\(0, 0, 0, 0\)|transparent/.test(c)) ?? "white"),
+          text: rgb(getComputedStyle(document.querySelector("#observablehq-main h1")!).color),
+          axis: rgb(getComputedStyle(document.querySelector("[data-chart] svg text")!).fill),
+        };
+      });
       await page.context().close();
       return colors;
     };
