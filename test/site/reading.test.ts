@@ -96,7 +96,8 @@ describe("dark mode", () => {
           // the page's background is painted by <html> or <body>, whichever sets one
           background: rgb([document.documentElement, document.body].map((e) => getComputedStyle(e).backgroundColor).find((c) => !/rgba\(0, 0, 0, 0\)|transparent/.test(c)) ?? "white"),
           text: rgb(getComputedStyle(document.querySelector("#observablehq-main h1")!).color),
-          axis: rgb(getComputedStyle(document.querySelector("[data-chart] svg text")!).fill),
+          chartTitle: rgb(getComputedStyle(document.querySelector("[data-chart] svg .role-title-text text")!).fill),
+          axisLabel: rgb(getComputedStyle(document.querySelector("[data-chart] svg .role-axis-label text")!).fill),
         };
       });
       await page.context().close();
@@ -107,8 +108,11 @@ describe("dark mode", () => {
     expect(luminance(light.background)).toBeGreaterThan(0.8);
     expect(luminance(dark.background)).toBeLessThan(0.2);
     expect(luminance(dark.text)).toBeGreaterThan(0.6);
-    // chart labels take the theme's colours (they would stay dark grey on a dark page otherwise)
-    expect(luminance(dark.axis)).toBeGreaterThan(luminance(light.axis) + 0.2);
+    // chart text takes the theme's colours: a chart title stays dark on a dark page without them
+    expect(luminance(light.chartTitle)).toBeLessThan(0.3);
+    expect(luminance(dark.chartTitle)).toBeGreaterThan(0.6);
+    // axis labels are muted, yet clearly apart from the background in both themes
+    for (const t of [light, dark]) expect(Math.abs(luminance(t.axisLabel) - luminance(t.background))).toBeGreaterThan(0.3);
   });
 });
 
