@@ -26,6 +26,7 @@ export function kpis(items) {
  * The change of a figure against the prior period: arrow, signed text in the figure's unit, and its tone —
  * "good" when it moved the way the business wants (up for GRR, down for churn), "bad" the other way, "flat" when unchanged or unknown.
  */
+/** @param {{now: number | null, before: number | null, kind?: string, upIsGood?: boolean | null, currency?: string}} t */
 export function trend({ now, before, kind = "int", upIsGood = true, currency = "USD" }) {
   const known = [now, before].every((v) => typeof v === "number" && Number.isFinite(v));
   const d = known ? now - before : null;
@@ -41,6 +42,10 @@ export function trend({ now, before, kind = "int", upIsGood = true, currency = "
 /**
  * A figure over an ordered list of periods, up to the chosen one: the series for a sparkline (oldest first) and
  * the value of the period before the chosen one. compute(period) gives the figure of one period.
+ */
+/**
+ * @param {string[]} periods @param {string} current @param {(period: string) => number | null | undefined} compute
+ * @param {{last?: number}} [options]
  */
 export function history(periods, current, compute, { last = 8 } = {}) {
   const i = periods.indexOf(current);
