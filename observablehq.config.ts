@@ -14,10 +14,14 @@ export default {
   title: site.title ?? "3R Reports",
   globalStylesheets: [],
   style: "style.css",
-  head: '<link rel="icon" href="data:,">',
+  // The filters in the URL query (?segment=SMB) follow the reader through the sidebar, on pages without filters too
+  // (pages with filters keep the links current as filters change: src/components/filters.js).
+  head: '<link rel="icon" href="data:,"><script>addEventListener("DOMContentLoaded",()=>{const q=location.search;if(q)for(const a of document.querySelectorAll("#observablehq-sidebar a[href],#observablehq-footer a[href]")){const h=a.getAttribute("href");if(/^[^:#?]*\\.html$|^\\.\\.?\\/?$/.test(h))a.setAttribute("href",h+q)}})</script>',
   footer: site.footer ?? "Provenance (as-of date, input files, checksums) appears here after <code>npm run build</code>.",
   pager: false,
-  search: false,
+  // Links end in .html so any static file server (python3 -m http.server, npm run serve) resolves them: no rewrite rules needed.
+  preserveExtension: true,
+  search: true,
   pages: [
     {
       name: "Relationship", open: true, pages: [
@@ -33,6 +37,8 @@ export default {
     { name: "Data", open: true, pages: [{ name: "Data quality", path: "/data-quality" }] },
     // Analysts' own pages (src/reports/*.md, each reading reports/<name>.sql): see the README's "Add your own analysis".
     ...(reportPages("src").length ? [{ name: "Your reports", open: true, pages: reportPages("src") }] : []),
+    // the project's own docs, published from docs/ by npm run docs
+    { name: "Docs", open: false, pages: [{ name: "How figures are computed", path: "/docs/metrics" }, { name: "Input files", path: "/docs/contract" }, { name: "Published datasets", path: "/docs/datasets" }] },
   ],
   // One page per CSM (src/csm/[csm].md), named by the URL-safe slug in the relationship dataset.
   async *dynamicPaths() {

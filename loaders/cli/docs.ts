@@ -1,6 +1,8 @@
 /**
- * `npm run docs [-- --data DIR]`: rewrites docs/datasets.md from the dataset definitions, and docs/tables.md
- * (what a report may read) from the warehouse staged from the data folder (the bundled sample by default).
+ * `npm run docs [-- --data DIR]`: rewrites docs/datasets.md from the dataset definitions, docs/contract.md from
+ * the input contract and docs/tables.md (what a report may read) from the warehouse staged from the data folder
+ * (the bundled sample by default), then publishes docs/ (with the hand-written metrics.md) as pages of the site
+ * under src/docs/.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,6 +14,8 @@ import { ROOT } from "../engine/fingerprint.ts";
 import { progress } from "../engine/progress.ts";
 import { ingest } from "../engine/warehouse.ts";
 import { parseArgs, runMain } from "./args.ts";
+import { contractDoc } from "./contract-docs.ts";
+import { sitePages } from "./site-docs.ts";
 import { tablesDoc } from "./tables-doc.ts";
 
 runMain(async () => {
@@ -19,6 +23,8 @@ runMain(async () => {
   mkdirSync(join(ROOT, "docs"), { recursive: true });
   writeFileSync(join(ROOT, "docs", "datasets.md"), datasetsReadme(DATASETS));
   console.log(`docs/datasets.md: ${DATASETS.length} datasets`);
+  writeFileSync(join(ROOT, "docs", "contract.md"), contractDoc());
+  console.log("docs/contract.md: the input contract");
   const staged = await ingest(loadConfig({ data: args.values.data, config: args.values.config }), progress("docs"));
   if (staged.fatal.length) throw new Error(`the inputs cannot be staged; run npm run check -- --data ${args.values.data ?? "data"}`);
   const db = await Db.open(staged.dbPath, { readOnly: true });
@@ -28,5 +34,10 @@ runMain(async () => {
     db.close();
   }
   console.log("docs/tables.md: every table a report can read");
+  mkdirSync(join(ROOT, "src", "docs"), { recursive: true });
+  for (const [path, text] of sitePages()) {
+    writeFileSync(join(ROOT, "src", path), text);
+    console.log(`src/${path}: published in the site`);
+  }
   return 0;
 });

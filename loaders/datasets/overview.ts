@@ -34,5 +34,22 @@ export const overview = defineDataset({
         slug: { type: "string", doc: "the page's URL name, as on the CSM pages list" },
       },
     },
+    // The same figures per owner, for the home page's filter bar (issue 15).
+    by_owner: {
+      doc: "The book's figures per segment, region and CSM: the rows add up to the book table.",
+      sql: "select * from book_by_owner",
+      columns: {
+        segment: { type: "string", doc: "account segment; '(none)' when the account has none" },
+        region: { type: "string", doc: "account region; '(none)' when the account has none" },
+        csm: { type: "string", doc: "owning CSM; '(none)' when the account has none" },
+        accounts: { type: "int", doc: "accounts of this owner" },
+        active_accounts: { type: "int", doc: "of them, active on the as-of date" },
+        current_arr: { type: "number", doc: "Σ current contract value of those active accounts" },
+        overdue_renewals: { type: "int", doc: "their overdue renewal events" },
+        overdue_value: { type: "number", doc: "Σ arr_before of those overdue events" },
+        due_next_90_days: { type: "int", doc: "their unresolved renewal events due in [as-of, as-of + 90 days]" },
+        due_next_90_days_value: { type: "number", doc: "Σ arr_before of those events" },
+      },
+    },
   },
 });

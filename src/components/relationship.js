@@ -1,6 +1,7 @@
 // Relationship figures for any filter, from the rows of the relationship dataset
 // (METRICS.md § Relationship). The SQL marts decide each account's checks; these
 // functions only count them, so every page (team or one CSM) agrees.
+import { pageHref } from "./dom.js";
 
 /** A ratio that is missing (null) when the denominator is 0, never 0 or NaN. */
 export function ratio(num, den) {
@@ -125,7 +126,7 @@ export function warningReasons(r) {
 /** The page of a CSM (relative to the site root), or null when the CSM has none. */
 export function csmHref(slugs, csm, prefix = "./") {
   const slug = slugs.get(csm);
-  return slug ? `${prefix}csm/${slug}` : null;
+  return slug ? pageHref(`${prefix}csm/${slug}`) : null;
 }
 
 /** A date for a table cell: non-breaking hyphens keep it on one line; null reads `none`. */
