@@ -1,20 +1,21 @@
 // Observable Framework config. Everything the site loads is local: no Google
 // Fonts (globalStylesheets is empty), no CDN (pages import from node_modules).
-// The build wrapper (loaders/cli/build.ts) writes the footer and title to
-// .3r/site.json (or THREER_SITE) and sends the output to a temporary folder.
-import { existsSync, readFileSync } from "node:fs";
+// The wrappers (npm run build / npm run dev) pass the title, footer, output folder
+// and CSM page list in one settings file (loaders/site/settings.ts); Framework run
+// on its own gets the defaults below and no per-CSM pages.
+import { readSiteSettings } from "./loaders/site/settings.ts";
 
-const sitePath = process.env.THREER_SITE ?? ".3r/site.json";
-const site: { title?: string; footer?: string } = existsSync(sitePath) ? JSON.parse(readFileSync(sitePath, "utf8")) : {};
+const site = readSiteSettings();
 
 export default {
   root: "src",
-  output: process.env.THREER_OUT ?? "dist",
-  title: site.title ?? "3R Reports",
+  output: site?.output ?? "dist",
+  title: site?.title ?? "3R Reports",
   globalStylesheets: [],
   style: "style.css",
   head: '<link rel="icon" href="data:,">',
-  footer: site.footer ?? "Provenance (as-of date, input files, checksums) appears here after <code>npm run build</code>.",
+  // A function, read at each render: in preview the footer follows every re-staging.
+  footer: () => readSiteSettings()?.footer ?? "Provenance (as-of date, input files, checksums) appears here after <code>npm run build</code>.",
   pager: false,
   search: false,
   pages: [
@@ -32,7 +33,6 @@ export default {
   ],
   // One page per CSM (src/csm/[csm].md), named by the URL-safe slug in the relationship dataset.
   async *dynamicPaths() {
-    const { csmPagePaths } = await import("./loaders/site/csm-pages.ts");
-    yield* await csmPagePaths();
+    yield* readSiteSettings()?.csmPages ?? [];
   },
 };

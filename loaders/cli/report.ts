@@ -5,19 +5,24 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { loadConfig } from "../engine/config.ts";
+import { type Config, loadConfig } from "../engine/config.ts";
 import { Db } from "../engine/db.ts";
 import { computeDataset } from "../datasets/emit.ts";
 import { datasetsReadme } from "../datasets/docs.ts";
 import { DATASETS } from "../datasets/index.ts";
 import { formatProblem } from "../engine/ingest/problems.ts";
 import { progress } from "../engine/progress.ts";
-import { ingest } from "../engine/warehouse.ts";
-import { parseArgs, runMain } from "./args.ts";
+import { ingest, withWarehouse } from "../engine/warehouse.ts";
+import { type Args, parseArgs, runMain } from "./args.ts";
 
 runMain(async () => {
   const args = parseArgs(process.argv.slice(2), ["data", "out", "config", "as-of", "only"]);
   const config = loadConfig({ data: args.values.data, config: args.values.config, asOf: args.values["as-of"] });
+  // Staging through the last dataset read under the data lock: nothing re-stages what this export reads.
+  return withWarehouse(config, () => report(args, config));
+});
+
+async function report(args: Args, config: Config): Promise<number> {
   const out = resolve(args.values.out ?? "report");
   const log = progress("report");
   const staged = await ingest(config, log);
@@ -47,4 +52,4 @@ runMain(async () => {
   writeFileSync(join(out, "README.md"), datasetsReadme(DATASETS));
   console.log(`${DATASETS.length} datasets written to ${out} (as of ${staged.asOf})`);
   return 0;
-});
+}

@@ -1,57 +1,42 @@
 /**
- * Keys Framework's loader cache on our fingerprints. Framework reuses a
- * cached loader output whenever one exists (in preview: unless the loader
- * file is newer), whatever the inputs did; so before Framework runs we delete
- * the cached output of every dataset whose fingerprint changed, and in
- * preview also touch its stub so the open page reloads.
+ * Fills Framework's loader cache with the datasets the wrapper computed. Framework reuses a cached
+ * loader output whenever one exists (in preview: unless the stub is newer), whatever the inputs did;
+ * so before Framework builds, every dataset's cache entry is overwritten with the precomputed file
+ * (no stub runs at all), and in preview the stubs of changed datasets are touched, so the open page
+ * reloads and the stub copies the new file. The cache is shared by the checkout: callers hold the
+ * site lock (lock.ts).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, renameSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
-import { datasetFingerprint } from "../datasets/emit.ts";
 import { DATASETS } from "../datasets/index.ts";
 import { ROOT } from "../engine/fingerprint.ts";
 
 export const SRC = join(ROOT, "src");
 export const CACHE = join(SRC, ".observablehq", "cache");
-const MANIFEST = join(CACHE, "3r-fingerprints.json");
+/** The site lock (lock.ts): one build, or one preview refresh, at a time uses this checkout's Framework cache. */
+export const SITE_LOCK = join(CACHE, "..", "3r-build.lock");
 
-/** Cached output and stub of a dataset. */
-export function datasetPaths(name: string): { cached: string; stub: string } {
-  return { cached: join(CACHE, "data", `${name}.json`), stub: join(SRC, "data", `${name}.json.ts`) };
+/** The loader stub of a dataset (`.json.js`; a `.json.ts` stub works too, only slower to start). */
+export function stubPath(name: string): string {
+  const js = join(SRC, "data", `${name}.json.js`);
+  return existsSync(js) ? js : join(SRC, "data", `${name}.json.ts`);
 }
 
-/** Fingerprints of every dataset for a warehouse's steps. */
-export function datasetFingerprints(steps: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(DATASETS.map((d) => [d.name, datasetFingerprint(d, steps)]));
-}
-
-function readManifest(): Record<string, string> {
-  try {
-    return JSON.parse(readFileSync(MANIFEST, "utf8"));
-  } catch {
-    return {};
-  }
-}
-
-/** Deletes stale cached outputs; returns the datasets that will be recomputed. */
-export function invalidateStale(fingerprints: Record<string, string>, { touch = false } = {}): string[] {
-  const manifest = readManifest();
-  const stale: string[] = [];
-  for (const [name, fp] of Object.entries(fingerprints)) {
-    const { cached, stub } = datasetPaths(name);
-    if (manifest[name] === fp && existsSync(cached)) continue;
-    stale.push(name);
-    rmSync(cached, { force: true });
-    if (touch && existsSync(stub)) {
-      const now = new Date();
-      utimesSync(stub, now, now);
+/** Copies every precomputed dataset in `dir` into Framework's cache; touches the stubs of `touch` (preview). */
+export function fillCache(dir: string, { touch = [] as string[] } = {}): void {
+  mkdirSync(join(CACHE, "data"), { recursive: true });
+  const now = new Date();
+  for (const { name } of DATASETS) {
+    const cached = join(CACHE, "data", `${name}.json`);
+    const source = statSync(join(dir, `${name}.json`));
+    const entry = existsSync(cached) ? statSync(cached) : null;
+    // The entry keeps the precomputed file's time: pages publish it as the file's lastModified, which must not change when the data did not.
+    if (!entry || entry.size !== source.size || entry.mtimeMs !== source.mtimeMs) {
+      copyFileSync(join(dir, `${name}.json`), `${cached}.3r-tmp`);
+      utimesSync(`${cached}.3r-tmp`, source.atime, source.mtime);
+      renameSync(`${cached}.3r-tmp`, cached);
     }
+    // The stub newer than its cache entry: preview re-runs it (a copy of the same file) and reloads the page.
+    if (touch.includes(name) && existsSync(stubPath(name))) utimesSync(stubPath(name), now, new Date(now.getTime() + 1000));
   }
-  return stale;
-}
-
-/** Records the fingerprints the cache now holds (after Framework filled it). */
-export function saveManifest(fingerprints: Record<string, string>): void {
-  mkdirSync(CACHE, { recursive: true });
-  writeFileSync(MANIFEST, JSON.stringify({ ...readManifest(), ...fingerprints }, null, 1));
 }
