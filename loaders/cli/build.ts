@@ -28,7 +28,8 @@ runMain(async () => {
   const config = loadConfig({ data: args.values.data, config: args.values.config, asOf: args.values["as-of"] });
   const out = resolve(args.values.out ?? join(ROOT, "dist"));
   const log = progress("build");
-  const settingsPath = join(warehousePath(config), "..", "site.json");
+  // One file per command: a preview and a build of one data folder each keep their own footer.
+  const settingsPath = join(warehousePath(config), "..", "site-build.json");
 
   return withLock(SITE_LOCK, async () => {
     // Staging through the last read of the warehouse under the data lock: nothing re-stages what this build publishes.

@@ -26,7 +26,8 @@ runMain(async () => {
   const overrides = { data: args.values.data, config: args.values.config, asOf: args.values["as-of"] };
   const config = loadConfig(overrides);
   const log = progress("dev");
-  const settingsPath = join(warehousePath(config), "..", "site.json");
+  // One file per command: a preview and a build of one data folder each keep their own footer.
+  const settingsPath = join(warehousePath(config), "..", "site-dev.json");
 
   /** Re-stages and recomputes what changed; returns false when the inputs cannot be used. */
   const refresh = (first: boolean) => withLock(SITE_LOCK, () => withWarehouse(config, async () => {
