@@ -7,7 +7,6 @@ import { existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadConfig } from "../engine/config.ts";
 import { Db } from "../engine/db.ts";
-import { DATASETS } from "../datasets/index.ts";
 import { datasetFingerprints, datasetsDir, precompute } from "../datasets/precompute.ts";
 import { ROOT } from "../engine/fingerprint.ts";
 import { listProblems } from "../engine/ingest/list-problems.ts";
@@ -50,8 +49,7 @@ runMain(async () => {
           return false;
         }
         const dir = datasetsDir(config);
-        const stale = await precompute(db, datasetFingerprints(staged, config), dir, log);
-        log(stale.length ? `${stale.length} of ${DATASETS.length} datasets computed: ${stale.join(", ")}` : `all ${DATASETS.length} datasets unchanged: no loader will run`);
+        await precompute(db, datasetFingerprints(staged, config), dir, log);
         fillCache(dir);
         removeAbandoned(out);
         const output = newVersion(out);
