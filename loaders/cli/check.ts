@@ -21,7 +21,7 @@ runMain(async () => {
 async function check(args: Args, config: Config): Promise<number> {
   const limit = Number(args.values.limit ?? 1000);
   const result = await ingest(config, progress("check"));
-  const db = await Db.open(result.dbPath, { readOnly: true });
+  const db = await Db.open(result.dbPath, { ...config.duckdb, readOnly: true });
   let total = 0;
   try {
     for (const t of await listProblems(db, limit)) {

@@ -2,8 +2,9 @@
  * The project's config file (`3r.config.json`), validated by zod.
  *
  * Resolution order for every setting: command-line flag, then the config
- * file, then the defaults below. Nothing is read from the environment except
- * the two test-only pins documented in docs/config.md (THREER_TODAY, THREER_STATE).
+ * file, then the defaults below. Nothing is read from the environment except,
+ * here only, the test pins and tuning overrides documented in docs/config.md
+ * (THREER_TODAY, THREER_STATE, THREER_THREADS, THREER_MEMORY).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -53,6 +54,11 @@ export const ConfigFile = z.object({
   /** Contact-level data (names, titles, emails) is published only when this is true. */
   publishContacts: z.boolean().default(false),
   title: z.string().default("3R Reports"),
+  /** DuckDB resources: threads (null = every core) and memory limit; THREER_THREADS / THREER_MEMORY override them (docs/config.md). */
+  duckdb: z.object({
+    threads: z.number().int().min(1).nullable().default(null),
+    memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*[KMGT]i?B$/i, "expected a size like 3GB").default("3GB"),
+  }).strict().default({ threads: null, memoryLimit: "3GB" }),
 }).strict();
 
 export type Config = z.infer<typeof ConfigFile> & {
@@ -106,6 +112,10 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
   return {
     ...file,
     asOf,
+    duckdb: {
+      threads: env.THREER_THREADS ? Number(env.THREER_THREADS) : file.duckdb.threads,
+      memoryLimit: env.THREER_MEMORY ?? file.duckdb.memoryLimit,
+    },
     asOfFrom: overrides.asOf ? "--as-of" : file.asOf ? "config" : null,
     dataDir: data ? resolve(data) : resolve(base, file.data),
     configPath: existsSync(configPath) ? configPath : null,

@@ -26,9 +26,9 @@ export async function withLock<T>(path: string, fn: () => Promise<T>): Promise<T
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       try {
-        // A holder that was killed leaves its lock behind: break it when its process is gone.
-        if (!holderAlive(key)) rmSync(key, { force: true });
-      } catch { /* it went away meanwhile */ }
+        // A holder that was killed leaves its lock behind: break it when its process is gone, and take it at once.
+        if (!holderAlive(key)) { rmSync(key, { force: true }); continue; }
+      } catch { continue; /* it went away meanwhile */ }
       // Said at once (a command that seems stuck should say why), then every 30 s.
       if (waited % 30000 === 0) process.stderr.write(`[3r] waiting for ${key} (held by process ${holder(key)})\n`);
       await new Promise((r) => setTimeout(r, 200));

@@ -100,7 +100,7 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
   const files = Object.values(found.files);
   const sha = await fileHashes(files.map((f) => f.path), join(config.stateDir, "file-hashes.json"));
   const engine = engineHash();
-  const db = await Db.open(dbPath);
+  const db = await Db.open(dbPath, config.duckdb);
   const rebuilt: string[] = [];
   try {
     await db.run(`create table if not exists _3r_nodes (name varchar primary key, fingerprint varchar)`);
