@@ -1,9 +1,9 @@
 /**
  * Fills Framework's loader cache with the datasets the wrapper computed. Framework reuses a cached
  * loader output whenever one exists (in preview: unless the stub is newer), whatever the inputs did;
- * so before Framework builds, every dataset's cache entry is overwritten with the precomputed file
- * (no stub runs at all), and in preview the stubs of changed datasets are touched, so the open page
- * reloads and the stub copies the new file. The cache is shared by the checkout: callers hold the
+ * so before Framework builds or previews, every dataset's cache entry is overwritten with the
+ * precomputed file (no stub runs at all), and in preview the stubs of changed datasets are touched,
+ * so the open page reloads. The cache is shared by the checkout: callers hold the
  * site lock (lock.ts).
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, statSync, utimesSync } from "node:fs";
@@ -27,16 +27,19 @@ export function fillCache(dir: string, { touch = [] as string[] } = {}): void {
   mkdirSync(join(CACHE, "data"), { recursive: true });
   const now = new Date();
   for (const { name } of DATASETS) {
+    const stub = stubPath(name);
+    // A touched stub makes preview reload the open page (the file's URL carries the stub's time).
+    if (touch.includes(name) && existsSync(stub)) utimesSync(stub, now, now);
     const cached = join(CACHE, "data", `${name}.json`);
     const source = statSync(join(dir, `${name}.json`));
+    // No older than its stub, so Framework calls the entry fresh and never runs the stub; otherwise the precomputed
+    // file's time, which pages publish as lastModified and which must not change when the data did not.
+    const time = Math.floor(Math.max(source.mtimeMs, existsSync(stub) ? statSync(stub).mtimeMs : 0));
     const entry = existsSync(cached) ? statSync(cached) : null;
-    // The entry keeps the precomputed file's time: pages publish it as the file's lastModified, which must not change when the data did not.
-    if (!entry || entry.size !== source.size || entry.mtimeMs !== source.mtimeMs) {
+    if (!entry || entry.size !== source.size || entry.mtimeMs !== time) {
       copyFileSync(join(dir, `${name}.json`), `${cached}.3r-tmp`);
-      utimesSync(`${cached}.3r-tmp`, source.atime, source.mtime);
+      utimesSync(`${cached}.3r-tmp`, new Date(time), new Date(time));
       renameSync(`${cached}.3r-tmp`, cached);
     }
-    // The stub newer than its cache entry: preview re-runs it (a copy of the same file) and reloads the page.
-    if (touch.includes(name) && existsSync(stubPath(name))) utimesSync(stubPath(name), now, new Date(now.getTime() + 1000));
   }
 }
