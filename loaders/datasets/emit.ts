@@ -58,11 +58,11 @@ function rowsToColumns(rows: Row[]): Columnar {
 }
 
 /** Fingerprint of a dataset: its tables, the code datasets run, and every warehouse step it reads. */
-export function datasetFingerprint(def: DatasetDef, steps: Record<string, string>): string {
+export function datasetFingerprint(def: DatasetDef, steps: Record<string, string>, codeHash = datasetCodeHash()): string {
   const sqls = Object.values(def.tables).map((t) => t.sql ?? "");
   const usesTs = Object.values(def.tables).some((t) => t.load);
   const deps = usesTs ? Object.keys(steps).sort() : referencedTables(sqls.join("\n"), Object.keys(steps));
   // The tables' SQL and columns too: a dataset may borrow a table defined in another module.
   const tables = Object.entries(def.tables).map(([k, t]) => [k, t.sql ?? null, t.columns]);
-  return hash("dataset", def.name, tables, datasetCodeHash(), deps.map((d) => [d, steps[d]]), usesTs ? steps : null);
+  return hash("dataset", def.name, tables, codeHash, deps.map((d) => [d, steps[d]]), usesTs ? steps : null);
 }

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { dirname, join } from "node:path";
 import type { Config } from "../engine/config.ts";
 import type { Db } from "../engine/db.ts";
-import { hash } from "../engine/fingerprint.ts";
+import { datasetCodeHash, hash } from "../engine/fingerprint.ts";
 import type { Log } from "../engine/progress.ts";
 import { type Ingest, warehousePath } from "../engine/warehouse.ts";
 import { computeDataset, datasetFingerprint } from "./emit.ts";
@@ -25,7 +25,8 @@ export function datasetsDir(config: Config): string {
  */
 export function datasetFingerprints(staged: Pick<Ingest, "fingerprints" | "asOf" | "asOfSource">, config: Pick<Config, "currency">): Record<string, string> {
   const run = [staged.asOf, staged.asOfSource, config.currency];
-  return Object.fromEntries(DATASETS.map((d) => [d.name, hash(datasetFingerprint(d, staged.fingerprints), run)]));
+  const code = datasetCodeHash(); // read once, not once per dataset
+  return Object.fromEntries(DATASETS.map((d) => [d.name, hash(datasetFingerprint(d, staged.fingerprints, code), run)]));
 }
 
 const MANIFEST = "fingerprints.json";
