@@ -1,23 +1,24 @@
 // Observable Framework config. Everything the site loads is local: no Google
 // Fonts (globalStylesheets is empty), no CDN (pages import from node_modules).
-// The build wrapper (loaders/cli/build.ts) writes the footer and title to
-// .3r/site.json (or THREER_SITE) and sends the output to a temporary folder.
-import { existsSync, readFileSync } from "node:fs";
+// The wrappers (npm run build / npm run dev) pass the title, footer, output folder
+// and CSM page list in one settings file (loaders/site/settings.ts); Framework run
+// on its own gets the defaults below and no per-CSM pages.
 import { reportPages } from "./loaders/site/report-pages.ts";
+import { readSiteSettings } from "./loaders/site/settings.ts";
 
-const sitePath = process.env.THREER_SITE ?? ".3r/site.json";
-const site: { title?: string; footer?: string } = existsSync(sitePath) ? JSON.parse(readFileSync(sitePath, "utf8")) : {};
+const site = readSiteSettings();
 
 export default {
   root: "src",
-  output: process.env.THREER_OUT ?? "dist",
-  title: site.title ?? "3R Reports",
+  output: site?.output ?? "dist",
+  title: site?.title ?? "3R Reports",
   globalStylesheets: [],
   style: "style.css",
   // The filters in the URL query (?segment=SMB) follow the reader through the sidebar, on pages without filters too
   // (pages with filters keep the links current as filters change: src/components/filters.js).
   head: '<link rel="icon" href="data:,"><script>addEventListener("DOMContentLoaded",()=>{const q=location.search;if(q)for(const a of document.querySelectorAll("#observablehq-sidebar a[href],#observablehq-footer a[href]")){const h=a.getAttribute("href");if(/^[^:#?]*\\.html$|^\\.\\.?\\/?$/.test(h))a.setAttribute("href",h+q)}})</script>',
-  footer: site.footer ?? "Provenance (as-of date, input files, checksums) appears here after <code>npm run build</code>.",
+  // A function, read at each render: in preview the footer follows every re-staging.
+  footer: () => readSiteSettings()?.footer ?? "Provenance (as-of date, input files, checksums) appears here after <code>npm run build</code>.",
   pager: false,
   // Links end in .html so any static file server (python3 -m http.server, npm run serve) resolves them: no rewrite rules needed.
   preserveExtension: true,
@@ -42,7 +43,6 @@ export default {
   ],
   // One page per CSM (src/csm/[csm].md), named by the URL-safe slug in the relationship dataset.
   async *dynamicPaths() {
-    const { csmPagePaths } = await import("./loaders/site/csm-pages.ts");
-    yield* await csmPagePaths();
+    yield* readSiteSettings()?.csmPages ?? [];
   },
 };

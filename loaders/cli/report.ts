@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { loadConfig } from "../engine/config.ts";
+import { type Config, loadConfig } from "../engine/config.ts";
 import { Db } from "../engine/db.ts";
 import { computeDataset } from "../datasets/emit.ts";
 import { datasetsReadme } from "../datasets/docs.ts";
@@ -14,12 +14,17 @@ import { DATASETS } from "../datasets/index.ts";
 import { writeActions } from "../datasets/actions.ts";
 import { formatProblem } from "../engine/ingest/problems.ts";
 import { progress } from "../engine/progress.ts";
-import { ingest } from "../engine/warehouse.ts";
-import { parseArgs, runMain } from "./args.ts";
+import { ingest, withWarehouse } from "../engine/warehouse.ts";
+import { type Args, parseArgs, runMain } from "./args.ts";
 
 runMain(async () => {
   const args = parseArgs(process.argv.slice(2), ["data", "out", "config", "as-of", "only"]);
   const config = loadConfig({ data: args.values.data, config: args.values.config, asOf: args.values["as-of"] });
+  // Staging through the last dataset read under the data lock: nothing re-stages what this export reads.
+  return withWarehouse(config, () => report(args, config));
+});
+
+async function report(args: Args, config: Config): Promise<number> {
   const out = resolve(args.values.out ?? "report");
   const log = progress("report");
   const staged = await ingest(config, log);
@@ -34,7 +39,7 @@ runMain(async () => {
     return 1;
   }
   mkdirSync(out, { recursive: true });
-  const db = await Db.open(staged.dbPath, { readOnly: true });
+  const db = await Db.open(staged.dbPath, { ...config.duckdb, readOnly: true });
   try {
     const only = args.values.only?.split(",");
     for (const def of DATASETS.filter((d) => !only || only.includes(d.name))) {
@@ -51,4 +56,4 @@ runMain(async () => {
   writeFileSync(join(out, "README.md"), datasetsReadme(DATASETS));
   console.log(`${DATASETS.length} datasets written to ${out} (as of ${staged.asOf})`);
   return 0;
-});
+}

@@ -1,9 +1,10 @@
 /**
  * The project's config file (`3r.config.json`), validated by zod.
  *
- * Resolution order for every setting: command-line flag, then environment
- * (set by our own wrappers so that loaders spawned by Framework see the same
- * settings), then the config file, then the defaults below.
+ * Resolution order for every setting: command-line flag, then the config
+ * file, then the defaults below. Nothing is read from the environment except,
+ * here only, the test pins and tuning overrides documented in docs/config.md
+ * (THREER_TODAY, THREER_STATE, THREER_THREADS, THREER_MEMORY).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -67,6 +68,11 @@ export const ConfigFile = z.object({
   /** Contact-level data (names, titles, emails) is published only when this is true. */
   publishContacts: z.boolean().default(false),
   title: z.string().default("3R Reports"),
+  /** DuckDB resources: threads (null = every core) and memory limit; THREER_THREADS / THREER_MEMORY override them (docs/config.md). */
+  duckdb: z.object({
+    threads: z.number().int().min(1).nullable().default(null),
+    memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*[KMGT]i?B$/i, "expected a size like 3GB").default("3GB"),
+  }).strict().default({ threads: null, memoryLimit: "3GB" }),
 }).strict();
 
 export type Config = z.infer<typeof ConfigFile> & {
@@ -78,6 +84,8 @@ export type Config = z.infer<typeof ConfigFile> & {
   today: string;
   /** Folder for the warehouse and build state. */
   stateDir: string;
+  /** Who set the as-of date: the command line, the config file, or nobody (the latest date in the inputs is used). */
+  asOfFrom: "--as-of" | "config" | null;
 };
 
 /** Settings that may come from the command line. */
@@ -93,7 +101,7 @@ export class ConfigError extends Error {}
 
 /** Reads, validates and resolves the config. */
 export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
-  const explicit = overrides.config ?? env.THREER_CONFIG;
+  const explicit = overrides.config;
   const configPath = resolve(explicit ?? "3r.config.json");
   let raw: unknown = {};
   if (existsSync(configPath)) {
@@ -112,12 +120,17 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
   }
   const base = existsSync(configPath) ? dirname(configPath) : process.cwd();
   const file = parsed.data;
-  const data = overrides.data ?? env.THREER_DATA;
-  const asOf = overrides.asOf ?? env.THREER_AS_OF ?? file.asOf;
+  const data = overrides.data;
+  const asOf = overrides.asOf ?? file.asOf;
   if (asOf !== null && !isoDate.safeParse(asOf).success) throw new ConfigError(`as-of date: expected YYYY-MM-DD, got "${asOf}"`);
   return {
     ...file,
     asOf,
+    duckdb: {
+      threads: env.THREER_THREADS ? Number(env.THREER_THREADS) : file.duckdb.threads,
+      memoryLimit: env.THREER_MEMORY ?? file.duckdb.memoryLimit,
+    },
+    asOfFrom: overrides.asOf ? "--as-of" : file.asOf ? "config" : null,
     dataDir: data ? resolve(data) : resolve(base, file.data),
     configPath: existsSync(configPath) ? configPath : null,
     today: env.THREER_TODAY ?? new Date().toISOString().slice(0, 10),
@@ -125,10 +138,7 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
   };
 }
 
-/** The environment that hands a resolved config to child processes (Framework's loaders). */
-export function configEnv(config: Config): Record<string, string> {
-  const env: Record<string, string> = { THREER_DATA: config.dataDir, THREER_STATE: config.stateDir };
-  if (config.configPath) env.THREER_CONFIG = config.configPath;
-  if (config.asOf) env.THREER_AS_OF = config.asOf;
-  return env;
+/** Where the as-of date came from, in the words the footer and the Data quality page use (written nowhere else). */
+export function asOfLabel(config: Pick<Config, "asOfFrom">): string {
+  return config.asOfFrom === "--as-of" ? "set by --as-of" : config.asOfFrom === "config" ? "set in config" : "latest date in the inputs";
 }

@@ -1,11 +1,10 @@
 /**
- * The input contract (../shared/DATA-CONTRACT.md) in executable form.
+ * The input contract in executable form.
  *
  * Each column is described once, as a `ColumnSpec`; from that one description
- * we derive the zod schema of a staged row (used to guard the staged data) and
- * the SQL checks that validate raw files inside DuckDB (fast on large files).
+ * come the SQL checks that validate raw files inside DuckDB (ingest/checks.ts,
+ * fast on large files) and the wording of every problem (`expectation`).
  */
-import { z } from "zod";
 
 /** The kinds of value a column may hold. */
 export type ColumnKind = "string" | "date" | "int" | "number" | "enum" | "boolean";
@@ -152,33 +151,6 @@ export const CONTRACT: Readonly<Record<TableName, TableSpec>> = {
     ],
   },
 };
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
-
-/** The zod type of one staged value of a column. */
-function zodColumn(c: ColumnSpec): z.ZodType {
-  let t: z.ZodType;
-  switch (c.kind) {
-    case "string": t = z.string().min(1); break;
-    case "date": t = isoDate; break;
-    case "boolean": t = z.boolean(); break;
-    case "enum": t = z.enum(c.values as [string, ...string[]]); break;
-    case "int":
-    case "number": {
-      let n = c.kind === "int" ? z.number().int() : z.number().finite();
-      if (c.min !== undefined) n = n.min(c.min);
-      if (c.max !== undefined) n = n.max(c.max);
-      t = n;
-      break;
-    }
-  }
-  return c.required === true ? t : t.nullable();
-}
-
-/** zod schema of a staged row of `table` (values as read back from DuckDB, dates as ISO strings). */
-export function rowSchema(table: TableName) {
-  return z.object(Object.fromEntries(CONTRACT[table].columns.map((c) => [c.name, zodColumn(c)])));
-}
 
 /** Human description of what a column expects, used in error messages. */
 export function expectation(c: ColumnSpec): string {

@@ -9,20 +9,24 @@ import { availableParallelism } from "node:os";
 export type Plain = string | number | boolean | null | Plain[];
 export type Row = Record<string, Plain>;
 
-/** Open options: a read-only open never takes the write lock. */
+/** Open options: a read-only open never takes the write lock; threads and memory come from the config (`duckdb`). */
 export interface OpenOptions {
   readOnly?: boolean;
+  /** null or absent: every core. */
+  threads?: number | null;
+  /** Default 3GB. */
+  memoryLimit?: string;
 }
 
-/** Threads and memory for DuckDB; THREER_THREADS / THREER_MEMORY override. */
-function settings(readOnly: boolean): Record<string, string> {
+/** DuckDB's settings for an open. */
+function settings(options: OpenOptions): Record<string, string> {
   const s: Record<string, string> = {
-    threads: process.env.THREER_THREADS ?? String(Math.max(1, availableParallelism())),
-    memory_limit: process.env.THREER_MEMORY ?? "3GB",
+    threads: String(options.threads ?? Math.max(1, availableParallelism())),
+    memory_limit: options.memoryLimit ?? "3GB",
     // CSV and Parquet reads keep file order, so rowid + 2 is the line number.
     preserve_insertion_order: "true",
   };
-  if (readOnly) s.access_mode = "READ_ONLY";
+  if (options.readOnly) s.access_mode = "READ_ONLY";
   return s;
 }
 
@@ -31,7 +35,7 @@ export class Db {
   private constructor(readonly instance: DuckDBInstance, readonly conn: DuckDBConnection) {}
 
   static async open(path = ":memory:", options: OpenOptions = {}): Promise<Db> {
-    const instance = await DuckDBInstance.create(path, settings(options.readOnly ?? false));
+    const instance = await DuckDBInstance.create(path, settings(options));
     return new Db(instance, await instance.connect());
   }
 

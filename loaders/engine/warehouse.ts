@@ -5,9 +5,9 @@
  * is kept, so an unchanged input is not read again and a changed one rebuilds
  * exactly what depends on it.
  */
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { Config } from "./config.ts";
+import { asOfLabel, type Config } from "./config.ts";
 import { CONTRACT, TABLE_NAMES, type TableName } from "./contract.ts";
 import { Db, ident, literal } from "./db.ts";
 import { engineHash, fileHashes, hash } from "./fingerprint.ts";
@@ -43,6 +43,8 @@ export interface TableSummary {
 export interface Ingest {
   dbPath: string;
   asOf: string;
+  /** Where the as-of date came from, as the footer and the Data quality page say it (config.ts asOfLabel). */
+  asOfSource: string;
   /** Problems that make a table unusable (missing file or column, unreadable file…). */
   fatal: Problem[];
   tables: TableSummary[];
@@ -66,11 +68,19 @@ export function warehousePath(config: Config): string {
   return join(config.stateDir, hash(config.dataDir).slice(0, 12), "warehouse.duckdb");
 }
 
+/**
+ * Runs `fn` holding the data folder's lock (see lock.ts): staging and every read of the warehouse
+ * that must match it go inside one call, so no other command re-stages in between.
+ */
+export function withWarehouse<T>(config: Config, fn: () => Promise<T>): Promise<T> {
+  return withLock(`${warehousePath(config)}.lock`, fn);
+}
+
 /** Stages the inputs and builds the models, reusing every unchanged step. */
 export async function ingest(config: Config, log: Log = progress()): Promise<Ingest> {
   const dbPath = warehousePath(config);
   mkdirSync(join(dbPath, ".."), { recursive: true });
-  return withLock(`${dbPath}.lock`, async () => {
+  return withWarehouse(config, async () => {
     try {
       return await ingestLocked(config, dbPath, log);
     } catch (err) {
@@ -91,7 +101,7 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
   const files = Object.values(found.files);
   const sha = await fileHashes(files.map((f) => f.path), join(config.stateDir, "file-hashes.json"));
   const engine = engineHash();
-  const db = await Db.open(dbPath);
+  const db = await Db.open(dbPath, config.duckdb);
   const rebuilt: string[] = [];
   try {
     await db.run(`create table if not exists _3r_nodes (name varchar primary key, fingerprint varchar)`);
@@ -173,10 +183,10 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
     }
     asOf ??= await latestDate(db, config.today);
     const tables = await summarize(db, rawInfo, new Set(found.problems.map((p) => p.table).filter((t): t is TableName => t !== null)));
-    await saveMeta(db, { as_of: asOf, as_of_source: config.asOf ? "config" : "latest date in the inputs", currency: config.currency }, tables);
+    await saveMeta(db, { as_of: asOf, as_of_source: asOfLabel(config), currency: config.currency }, tables);
     log(`staged ${tables.reduce((n, t) => n + t.rows_used, 0).toLocaleString("en-US")} rows in ${((Date.now() - started) / 1000).toFixed(1)}s` +
       (rebuilt.length ? ` (${rebuilt.length} steps rebuilt)` : " (nothing changed)"));
-    return { dbPath, asOf, fatal, tables, fingerprints: fps, rebuilt, ignoredFiles: found.ignored, discovery: found.problems };
+    return { dbPath, asOf, asOfSource: asOfLabel(config), fatal, tables, fingerprints: fps, rebuilt, ignoredFiles: found.ignored, discovery: found.problems };
   } finally {
     db.close();
   }
@@ -227,10 +237,4 @@ async function saveMeta(db: Db, meta: Record<string, string>, tables: TableSumma
     const v = (x: string | number | null) => (x === null ? "null" : typeof x === "number" ? String(x) : literal(x));
     await db.run(`insert into _3r_files values (${[t.table_name, t.file, t.format, t.bytes, t.sha256, t.rows_read, t.rows_rejected, t.rows_used, t.date_column, t.date_min, t.date_max].map(v).join(", ")})`);
   }
-}
-
-/** Deletes a warehouse (used by `npm run clean`). */
-export function dropWarehouse(config: Config): void {
-  const p = warehousePath(config);
-  for (const f of [p, `${p}.wal`]) if (existsSync(f)) rmSync(f);
 }
