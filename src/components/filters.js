@@ -5,7 +5,11 @@
 // through the sidebar and page links.
 import { el } from "./dom.js";
 
-/** A labelled <select>. options: array of values or [value, label] pairs. name: its key in the URL (default: the label's first word). */
+/**
+ * A labelled <select>. options: array of values or [value, label] pairs. name: its key in the URL (default: the label's first word).
+ * @param {any[]} options
+ * @param {{label?: string, value?: any, name?: string}} [settings]
+ */
 export function select(options, { label, value, name } = {}) {
   const pairs = options.map((o) => (Array.isArray(o) ? o : [o, String(o)]));
   const s = el("select", {}, pairs.map(([v, l], i) => el("option", { value: String(i) }, l)));

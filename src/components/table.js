@@ -12,6 +12,9 @@ const PAGE_SIZES = [10, 25, 50, 100];
  * options: {csv: "file-name.csv", sort: key, desc: true, empty: "text when no rows", pageSize: 25,
  *           search: true (a search box; on by default above one page of rows), csvRaw: false (full precision),
  *           limit (kept for older pages: the largest page size offered)}
+ * @param {any[]} data
+ * @param {any[]} columns
+ * @param {{csv?: string, sort?: string, desc?: boolean, empty?: string, limit?: number, pageSize?: number, search?: boolean, csvRaw?: boolean}} [options]
  */
 export function table(data, columns, { csv, sort, desc = false, empty = "No rows.", limit, pageSize = 25, search, csvRaw = false } = {}) {
   if (data.length === 0) return el("p", { class: "empty" }, empty);
