@@ -12,9 +12,9 @@ import { el } from "./dom.js";
  */
 export function select(options, { label, value, name } = {}) {
   const pairs = options.map((o) => (Array.isArray(o) ? o : [o, String(o)]));
-  const s = el("select", {}, pairs.map(([v, l], i) => el("option", { value: String(i) }, l)));
+  const s = el("select", {}, pairs.map(([, l], i) => el("option", { value: String(i) }, l)));
   const start = pairs.findIndex(([v]) => v === value);
-  s.selectedIndex = start >= 0 ? start : 0;
+  s.selectedIndex = Math.max(start, 0);
   const wrap = el("label", {}, label ?? "", s);
   wrap.dataset.filter = name ?? filterKey(label);
   wrap.dataset.initial = String(s.selectedIndex);

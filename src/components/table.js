@@ -55,7 +55,9 @@ export function table(data, columns, { csv, sort, desc = false, empty = "No rows
     const sums = totals(found, columns);
     tfoot.replaceChildren(...(sums ? [el("tr", {}, columns.map((c, i) =>
       c.sum ? cell(c, sums[c.key], sums) : el("td", {}, i === 0 ? (found.length === data.length ? "Total" : `Total of ${plural(found.length, "match", "matches")}`) : "")))] : []));
-    heads.forEach((h, i) => h.setAttribute("aria-sort", columns[i].key === sortKey ? (descending ? "descending" : "ascending") : "none"));
+    heads.forEach((h, i) => {
+      h.setAttribute("aria-sort", columns[i].key === sortKey ? (descending ? "descending" : "ascending") : "none");
+    });
     note.textContent = pageNote(page, size, sorted.length, data.length);
     prev.disabled = page === 0;
     next.disabled = page >= pages - 1;
@@ -63,7 +65,10 @@ export function table(data, columns, { csv, sort, desc = false, empty = "No rows
   }
   function rowText(r) {
     let t = texts.get(r);
-    if (t === undefined) texts.set(r, (t = columns.map((c) => displayText(c, r[c.key], r)).join("\u0000").toLowerCase()));
+    if (t === undefined) {
+      t = columns.map((c) => displayText(c, r[c.key], r)).join("\u0000").toLowerCase();
+      texts.set(r, t);
+    }
     return t;
   }
   render();
