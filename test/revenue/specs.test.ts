@@ -14,10 +14,11 @@ describe("waterfall", () => {
   it("steps from starting value to ending value", () => {
     // Each floating bar starts where the previous one ended: 13,600 → 12,100 (−1500 unresolved) → 8500 (−3600)
     // → 7000 (−1500) → 7200 (+200) → 8700 (+1500); totals and subtotals stand on 0.
+    // Labels follow the site's one money rule: compact from 10,000 ($13.6K), whole units below.
     expect(waterfallSteps(cohort).map((d: Record<string, unknown>) => [d.step, d.start, d.end, d.label])).toEqual([
-      ["Starting value", 0, 13_600, "$13,600"],
+      ["Starting value", 0, 13_600, "$13.6K"],
       ["Unresolved", 13_600, 12_100, "−$1,500"],
-      ["Resolved", 0, 12_100, "$12,100"],
+      ["Resolved", 0, 12_100, "$12.1K"],
       ["Full loss", 12_100, 8500, "−$3,600"],
       ["Partial loss", 8500, 7000, "−$1,500"],
       ["Retained", 0, 7000, "$7,000"],
