@@ -2,7 +2,7 @@
  * A thin layer over @duckdb/node-api: open a database with sensible limits,
  * run statements, read rows as plain JSON-ready values.
  */
-import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { availableParallelism } from "node:os";
 
 /** A plain value as published: no bigint, dates as ISO strings. */

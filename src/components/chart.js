@@ -11,7 +11,11 @@ import { isDark, readPalette, recolor, vegaConfig } from "./palette.js";
 
 const NARROW = 640; // px of window width below which axes thin their ticks
 
-/** A chart element for a Vega-Lite spec; a render failure is shown and logged. options: {label, currency} */
+/**
+ * A chart element for a Vega-Lite spec; a render failure is shown and logged.
+ * @param {any} spec
+ * @param {{label?: string, currency?: string}} [options]
+ */
 export function chart(spec, { label, currency = "USD" } = {}) {
   const div = el("div", { class: "chart", "data-chart": "vega-lite", role: "figure", "aria-label": label ?? spec.title?.text ?? spec.title ?? "chart" });
   let view = null;

@@ -5,12 +5,16 @@
 // through the sidebar and page links.
 import { el } from "./dom.js";
 
-/** A labelled <select>. options: array of values or [value, label] pairs. name: its key in the URL (default: the label's first word). */
+/**
+ * A labelled <select>. options: array of values or [value, label] pairs. name: its key in the URL (default: the label's first word).
+ * @param {any[]} options
+ * @param {{label?: string, value?: any, name?: string}} [settings]
+ */
 export function select(options, { label, value, name } = {}) {
   const pairs = options.map((o) => (Array.isArray(o) ? o : [o, String(o)]));
-  const s = el("select", {}, pairs.map(([v, l], i) => el("option", { value: String(i) }, l)));
+  const s = el("select", {}, pairs.map(([, l], i) => el("option", { value: String(i) }, l)));
   const start = pairs.findIndex(([v]) => v === value);
-  s.selectedIndex = start >= 0 ? start : 0;
+  s.selectedIndex = Math.max(start, 0);
   const wrap = el("label", {}, label ?? "", s);
   wrap.dataset.filter = name ?? filterKey(label);
   wrap.dataset.initial = String(s.selectedIndex);

@@ -109,7 +109,7 @@ export function reviewSection(rows, list, currency) {
   const summary = el("p");
   const body = el("div");
   const columns = [
-    { key: "account_name", label: "account", format: (v, r) => accountLink(r) },
+    { key: "account_name", label: "account", format: (_v, r) => accountLink(r) },
     { key: "csm", label: "CSM", format: (v) => v ?? "(no CSM)" },
     { key: "segment", label: "segment" },
     { key: "region", label: "region" },

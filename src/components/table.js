@@ -12,6 +12,9 @@ const PAGE_SIZES = [10, 25, 50, 100];
  * options: {csv: "file-name.csv", sort: key, desc: true, empty: "text when no rows", pageSize: 25,
  *           search: true (a search box; on by default above one page of rows), csvRaw: false (full precision),
  *           limit (kept for older pages: the largest page size offered)}
+ * @param {any[]} data
+ * @param {any[]} columns
+ * @param {{csv?: string, sort?: string, desc?: boolean, empty?: string, limit?: number, pageSize?: number, search?: boolean, csvRaw?: boolean}} [options]
  */
 export function table(data, columns, { csv, sort, desc = false, empty = "No rows.", limit, pageSize = 25, search, csvRaw = false } = {}) {
   if (data.length === 0) return el("p", { class: "empty" }, empty);
@@ -52,7 +55,9 @@ export function table(data, columns, { csv, sort, desc = false, empty = "No rows
     const sums = totals(found, columns);
     tfoot.replaceChildren(...(sums ? [el("tr", {}, columns.map((c, i) =>
       c.sum ? cell(c, sums[c.key], sums) : el("td", {}, i === 0 ? (found.length === data.length ? "Total" : `Total of ${plural(found.length, "match", "matches")}`) : "")))] : []));
-    heads.forEach((h, i) => h.setAttribute("aria-sort", columns[i].key === sortKey ? (descending ? "descending" : "ascending") : "none"));
+    heads.forEach((h, i) => {
+      h.setAttribute("aria-sort", columns[i].key === sortKey ? (descending ? "descending" : "ascending") : "none");
+    });
     note.textContent = pageNote(page, size, sorted.length, data.length);
     prev.disabled = page === 0;
     next.disabled = page >= pages - 1;
@@ -60,7 +65,10 @@ export function table(data, columns, { csv, sort, desc = false, empty = "No rows
   }
   function rowText(r) {
     let t = texts.get(r);
-    if (t === undefined) texts.set(r, (t = columns.map((c) => displayText(c, r[c.key], r)).join("\u0000").toLowerCase()));
+    if (t === undefined) {
+      t = columns.map((c) => displayText(c, r[c.key], r)).join("\u0000").toLowerCase();
+      texts.set(r, t);
+    }
     return t;
   }
   render();

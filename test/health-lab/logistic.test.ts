@@ -25,7 +25,9 @@ describe("ridge logistic regression by Newton / IRLS", () => {
     const y = rows.map((r) => r[3]);
     const fit = fitLogistic(X, y, 1);
     const expected = [0.4314092387, -0.7372836860, -0.4916487700, -0.2270696695];
-    fit.coefficients.forEach((b, j) => expect(b, `β${j}`).toBeCloseTo(expected[j], 9));
+    fit.coefficients.forEach((b, j) => {
+      expect(b, `β${j}`).toBeCloseTo(expected[j], 9);
+    });
     expect(fit.iterations).toBeLessThan(20);
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { aucSentence, aucText, forSlice, headToHeadSentence, oddsText, scorecardRows, yearsText } from "../../src/components/health-lab.js";
 import { rocSpec } from "../../src/components/specs/roc-curve.js";
 import { scoreCalibrationSpec } from "../../src/components/specs/score-calibration.js";
+import { roundNumbers } from "../helpers/golden.ts";
 import { compileWarnings } from "../helpers/vega.ts";
 
 describe("head-to-head sentence", () => {
@@ -48,13 +49,14 @@ describe("scorecard table", () => {
 });
 
 describe("chart specs", () => {
-  it("ROC: one line per ranking starting at the origin, with the chance diagonal, compiling cleanly", () => {
+  it("ROC: one line per ranking starting at the origin, with the chance diagonal, compiling cleanly", async () => {
     const rows = [
       { subject: "color", threshold: 2, flagged: 2, tpr: 0.5, fpr: 0.25 },
       { subject: "color", threshold: 1, flagged: 4, tpr: 1, fpr: 0.5 },
       { subject: "score", threshold: 60, flagged: 3, tpr: 0.5, fpr: null },
     ];
     const s: Record<string, any> = rocSpec(rows);
+    await expect(JSON.stringify(roundNumbers(s), null, 1)).toMatchFileSnapshot("__golden__/roc.json");
     expect(compileWarnings(s)).toEqual([]);
     expect(s.layer[0].data.values).toEqual([{ x: 0, y: 0 }, { x: 1, y: 1 }]);
     const pts = s.layer[1].data.values.map((v: { ranking: string; fpr: number; tpr: number }) => [v.ranking, v.fpr, v.tpr]);
@@ -62,9 +64,10 @@ describe("chart specs", () => {
     expect(pts).toEqual([["Health color", 0, 0], ["Health color", 0.25, 0.5], ["Health color", 0.5, 1], ["Health score", 0, 0]]);
   });
 
-  it("calibration: each decile at its mean score with its interval, compiling cleanly", () => {
+  it("calibration: each decile at its mean score with its interval, compiling cleanly", async () => {
     const rows = [{ decile: 1, events: 10, churned: 5, score_min: 8, score_max: 30, score_mean: 20, churn_rate: 0.5, ci_low: 0.24, ci_high: 0.76 }];
     const s = scoreCalibrationSpec(rows);
+    await expect(JSON.stringify(roundNumbers(s), null, 1)).toMatchFileSnapshot("__golden__/score-calibration.json");
     expect(compileWarnings(s)).toEqual([]);
     expect(s.data.values[0]).toMatchObject({ score: 20, rate: 0.5, low: 0.24, high: 0.76, range: "8–30" });
   });

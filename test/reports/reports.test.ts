@@ -12,6 +12,7 @@ import { modelError, reportNames } from "../../loaders/engine/reports.ts";
 import { publishedType, reportColumns } from "../../loaders/datasets/reports.ts";
 import { columnFormat, label } from "../../src/components/reports.js";
 import { reportBarsSpec } from "../../src/components/specs/report-bars.js";
+import { roundNumbers } from "../helpers/golden.ts";
 import { compileWarnings } from "../helpers/vega.ts";
 
 describe("report files", () => {
@@ -91,10 +92,11 @@ describe("the report page's helpers", () => {
     expect(columnFormat("segment", ["SMB"])).toBeNull();
   });
 
-  it("draws a bar chart that compiles without warnings and does not change its input", () => {
+  it("draws a bar chart that compiles without warnings and does not change its input", async () => {
     const data = [{ industry: "Retail", renewal_year: 2025, grr: 0.9 }, { industry: null, renewal_year: 2026, grr: 0.8 }, { industry: "Media", renewal_year: 2026, grr: null }];
     const before = structuredClone(data);
     const spec = reportBarsSpec(data, { x: "industry", y: "grr", group: "renewal_year", format: ".0%" });
+    await expect(JSON.stringify(roundNumbers(spec), null, 1)).toMatchFileSnapshot("__golden__/report-bars.json");
     expect(compileWarnings(spec)).toEqual([]);
     expect(data).toEqual(before);
     // the missing measure is left out; a missing category is shown as "(none)"

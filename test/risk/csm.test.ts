@@ -41,7 +41,9 @@ function book() {
 }
 
 const opened: Staged[] = [];
-afterAll(() => opened.forEach((s) => s.close()));
+afterAll(() => {
+  for (const s of opened) s.close();
+});
 
 async function flags(minEvents?: number) {
   const config: Record<string, unknown> = { asOf: "2025-12-31" };

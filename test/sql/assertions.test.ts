@@ -15,7 +15,9 @@ import { AS_OF, JOURNEY_FILES } from "../journey/fixture.ts";
 import { stage, type Staged } from "../helpers/stage.ts";
 
 const opened: Staged[] = [];
-afterAll(() => opened.forEach((s) => s.close()));
+afterAll(() => {
+  for (const s of opened) s.close();
+});
 
 /** Stages files and runs every assertion with the settings the models were built with. */
 async function failures(files: Record<string, string | Buffer>, config: Record<string, unknown>): Promise<string[]> {

@@ -33,7 +33,9 @@ export type BookSummary = Record<string, { rows: number; bytes: number }>;
 /** Plans the book: accounts, renewals, overdue renewals, balanced non-drivers and firmographics, flip-flops. */
 export function planBook(seed: number, count: number): Account[] {
   const { accounts, initial } = makeAccounts(seed, count);
-  accounts.forEach((a, i) => buildTimeline(seed, a, initial[i]));
+  accounts.forEach((a, i) => {
+    buildTimeline(seed, a, initial[i]);
+  });
   markOverdue(seed, accounts);
   balanceNonDrivers(seed, accounts);
   dealFirmographics(seed, accounts);
