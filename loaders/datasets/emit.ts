@@ -3,7 +3,7 @@
  * their own process: precompute.ts) and by `npm run report` (all to files). The loader stubs under
  * src/data only copy what the wrapper computed (`emit`, from loaders/site/stub.js).
  */
-import { Db, type Row } from "../engine/db.ts";
+import type { Db, Row } from "../engine/db.ts";
 import { datasetCodeHash, hash } from "../engine/fingerprint.ts";
 import { referencedTables } from "../engine/models.ts";
 import { type Columnar, roundValue, toColumns } from "./columnar.ts";

@@ -1,7 +1,6 @@
 // Relationship figures for any filter, from the rows of the relationship dataset
 // (METRICS.md § Relationship). The SQL marts decide each account's checks; these
 // functions only count them, so every page (team or one CSM) agrees.
-import { pageHref } from "./dom.js";
 
 /** A ratio that is missing (null) when the denominator is 0, never 0 or NaN. */
 export function ratio(num, den) {
