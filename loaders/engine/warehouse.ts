@@ -56,7 +56,7 @@ export interface Ingest {
 
 /** The main date column of each table, for date ranges. */
 export const DATE_COLUMN: Partial<Record<TableName, string>> = {
-  accounts: "customer_since", renewals: "renewal_date", health: "as_of", usage: "date",
+  accounts: "customer_since", renewals: "renewal_date", subscriptions: "start_date", health: "as_of", usage: "date",
   touches: "date", tickets: "opened_at", nps: "responded_at", milestones: "reached_at",
 };
 
@@ -141,15 +141,19 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
     const unusable = new Set<TableName>([...fatalTables, ...TABLE_NAMES.filter((t) => !found.files[t])]);
     for (const table of TABLE_NAMES) {
       const parents = Object.values(CONTRACT[table].parents ?? {});
-      const fp = hash("rejects", engine, fps[`raw_${table}`], parents.map((p) => [fps[`raw_${p}`], fps[`_rej_${p}`], unusable.has(p)]), config.today);
+      // accounts read subscriptions too: customer_since may be empty for an account that has subscription rows.
+      const billing = table === "accounts" ? [fps.raw_subscriptions, unusable.has("subscriptions")] : [];
+      const fp = hash("rejects", engine, fps[`raw_${table}`], parents.map((p) => [fps[`raw_${p}`], fps[`_rej_${p}`], unusable.has(p)]), config.today, billing);
       await step(`_rej_${table}`, fp, () => validateTable(db, table, config.today, unusable));
     }
 
+    // A billing record's renewals are derived (their dates are its end dates, often ahead): the as-of comes from the rest.
+    const derivedRenewals = !found.files.renewals && !!found.files.subscriptions;
     let asOf = config.asOf;
     let vars: Record<string, unknown> | null = null;
     for (const model of listModels()) {
       if (model.layer !== "staging" && !vars) {
-        asOf ??= await latestDate(db, config.today);
+        asOf ??= await latestDate(db, config.today, derivedRenewals);
         const v = sqlVariables(config, asOf);
         await db.run(v.sql);
         vars = v.values;
@@ -164,7 +168,7 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
         });
       });
     }
-    asOf ??= await latestDate(db, config.today);
+    asOf ??= await latestDate(db, config.today, derivedRenewals);
     const tables = await summarize(db, rawInfo, new Set(found.problems.map((p) => p.table).filter((t): t is TableName => t !== null)));
     await saveMeta(db, { as_of: asOf, as_of_source: config.asOf ? "config" : "latest date in the inputs", currency: config.currency }, tables);
     log(`staged ${tables.reduce((n, t) => n + t.rows_used, 0).toLocaleString("en-US")} rows in ${((Date.now() - started) / 1000).toFixed(1)}s` +
@@ -176,8 +180,8 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
 }
 
 /** The default as-of date: the latest date in the inputs, renewal dates aside (they are scheduled ahead). */
-async function latestDate(db: Db, today: string): Promise<string> {
-  const parts = TABLE_NAMES.flatMap((t) => CONTRACT[t].columns
+async function latestDate(db: Db, today: string, derivedRenewals: boolean): Promise<string> {
+  const parts = TABLE_NAMES.filter((t) => !(derivedRenewals && t === "renewals")).flatMap((t) => CONTRACT[t].columns
     .filter((c) => c.kind === "date" && !c.futureAllowed)
     .map((c) => `select max(${ident(c.name)}) as d from ${ident(`stg_${t}`)}`));
   const row = await db.one<{ d: string | null }>(`select max(d) as d from (${parts.join(" union all ")})`);
@@ -193,7 +197,8 @@ async function summarize(db: Db, rawInfo: Map<string, Problem[]>, noFile: Set<Ta
     // Lines the CSV reader rejected are in _rej_<table> too (negative recs).
     const rejected = (await db.one<{ n: number }>(`select count(distinct rec) as n from ${ident(`_rej_${table}`)}`))!.n;
     const dc = DATE_COLUMN[table] ?? null;
-    const used = (await db.one<{ n: number; lo: string | null; hi: string | null }>(
+    // Without a file nothing of the table is used: renewals derived from subscriptions are counted there.
+    const used = meta.path === null ? { n: 0, lo: null, hi: null } : (await db.one<{ n: number; lo: string | null; hi: string | null }>(
       `select count(*) as n, ${dc ? `min(${ident(dc)})` : "null"} as lo, ${dc ? `max(${ident(dc)})` : "null"} as hi from ${ident(`stg_${table}`)}`))!;
     const unusable = noFile.has(table) || (rawInfo.get(table) ?? []).some((p) => p.line === null || p.line === 1);
     const read = meta.records + meta.malformed;

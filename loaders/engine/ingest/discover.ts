@@ -1,7 +1,7 @@
 /** Finds the input file of each table in the data folder. */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { CONTRACT, TABLE_NAMES, type TableName } from "../contract.ts";
+import { CONTRACT, REVENUE_TABLES, TABLE_NAMES, type TableName } from "../contract.ts";
 import type { Problem } from "./problems.ts";
 
 /** The formats we read, by file ending. */
@@ -75,5 +75,24 @@ export function discover(dataDir: string): Discovery {
       });
     }
   }
+  problems.push(...revenueRecord(dataDir, files));
   return { files, ignored, problems };
+}
+
+/** The revenue record is `renewals` or `subscriptions`: one of the two, never both (they would count revenue twice). */
+function revenueRecord(dataDir: string, files: Partial<Record<TableName, InputFile>>): Problem[] {
+  const present = REVENUE_TABLES.filter((t) => files[t]);
+  if (present.length === 1) return [];
+  if (present.length === 0) {
+    return [{
+      table: "renewals", file: join(dataDir, "renewals.csv"), line: null, column: null,
+      expected: "a file for the revenue record: renewals (renewal events) or subscriptions (a billing export), as .csv, .csv.gz, .parquet, .json or .ndjson",
+      got: "neither file",
+    }];
+  }
+  return [{
+    table: "subscriptions", file: files.subscriptions!.path, line: null, column: null,
+    expected: "one revenue record: renewals or subscriptions, not both (remove one)",
+    got: `both ${files.renewals!.path.split("/").pop()} and ${files.subscriptions!.path.split("/").pop()}`,
+  }];
 }
