@@ -147,13 +147,11 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
       await step(`_rej_${table}`, fp, () => validateTable(db, table, config.today, unusable));
     }
 
-    // A billing record's renewals are derived (their dates are its end dates, often ahead): the as-of comes from the rest.
-    const derivedRenewals = !found.files.renewals && !!found.files.subscriptions;
     let asOf = config.asOf;
     let vars: Record<string, unknown> | null = null;
     for (const model of listModels()) {
       if (model.layer !== "staging" && !vars) {
-        asOf ??= await latestDate(db, config.today, derivedRenewals);
+        asOf ??= await latestDate(db, config.today);
         const v = sqlVariables(config, asOf);
         await db.run(v.sql);
         vars = v.values;
@@ -168,7 +166,7 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
         });
       });
     }
-    asOf ??= await latestDate(db, config.today, derivedRenewals);
+    asOf ??= await latestDate(db, config.today);
     const tables = await summarize(db, rawInfo, new Set(found.problems.map((p) => p.table).filter((t): t is TableName => t !== null)));
     await saveMeta(db, { as_of: asOf, as_of_source: config.asOf ? "config" : "latest date in the inputs", currency: config.currency }, tables);
     log(`staged ${tables.reduce((n, t) => n + t.rows_used, 0).toLocaleString("en-US")} rows in ${((Date.now() - started) / 1000).toFixed(1)}s` +
@@ -180,8 +178,8 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
 }
 
 /** The default as-of date: the latest date in the inputs, renewal dates aside (they are scheduled ahead). */
-async function latestDate(db: Db, today: string, derivedRenewals: boolean): Promise<string> {
-  const parts = TABLE_NAMES.filter((t) => !(derivedRenewals && t === "renewals")).flatMap((t) => CONTRACT[t].columns
+async function latestDate(db: Db, today: string): Promise<string> {
+  const parts = TABLE_NAMES.flatMap((t) => CONTRACT[t].columns
     .filter((c) => c.kind === "date" && !c.futureAllowed)
     .map((c) => `select max(${ident(c.name)}) as d from ${ident(`stg_${t}`)}`));
   const row = await db.one<{ d: string | null }>(`select max(d) as d from (${parts.join(" union all ")})`);
@@ -197,8 +195,7 @@ async function summarize(db: Db, rawInfo: Map<string, Problem[]>, noFile: Set<Ta
     // Lines the CSV reader rejected are in _rej_<table> too (negative recs).
     const rejected = (await db.one<{ n: number }>(`select count(distinct rec) as n from ${ident(`_rej_${table}`)}`))!.n;
     const dc = DATE_COLUMN[table] ?? null;
-    // Without a file nothing of the table is used: renewals derived from subscriptions are counted there.
-    const used = meta.path === null ? { n: 0, lo: null, hi: null } : (await db.one<{ n: number; lo: string | null; hi: string | null }>(
+    const used = (await db.one<{ n: number; lo: string | null; hi: string | null }>(
       `select count(*) as n, ${dc ? `min(${ident(dc)})` : "null"} as lo, ${dc ? `max(${ident(dc)})` : "null"} as hi from ${ident(`stg_${table}`)}`))!;
     const unusable = noFile.has(table) || (rawInfo.get(table) ?? []).some((p) => p.line === null || p.line === 1);
     const read = meta.records + meta.malformed;

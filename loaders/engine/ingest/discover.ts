@@ -75,13 +75,14 @@ export function discover(dataDir: string): Discovery {
       });
     }
   }
-  problems.push(...revenueRecord(dataDir, files));
+  problems.push(...revenueRecord(dataDir, found));
   return { files, ignored, problems };
 }
 
 /** The revenue record is `renewals` or `subscriptions`: one of the two, never both (they would count revenue twice). */
-function revenueRecord(dataDir: string, files: Partial<Record<TableName, InputFile>>): Problem[] {
-  const present = REVENUE_TABLES.filter((t) => files[t]);
+function revenueRecord(dataDir: string, found: Map<TableName, InputFile[]>): Problem[] {
+  // A doubled file is its own problem (above); here it still counts as present.
+  const present = REVENUE_TABLES.filter((t) => found.get(t)?.length);
   if (present.length === 1) return [];
   if (present.length === 0) {
     return [{
@@ -91,8 +92,9 @@ function revenueRecord(dataDir: string, files: Partial<Record<TableName, InputFi
     }];
   }
   return [{
-    table: "subscriptions", file: files.subscriptions!.path, line: null, column: null,
+    // A problem of the folder, not of either file: each file on its own is fine.
+    table: null, file: found.get("subscriptions")![0].path, line: null, column: null,
     expected: "one revenue record: renewals or subscriptions, not both (remove one)",
-    got: `both ${files.renewals!.path.split("/").pop()} and ${files.subscriptions!.path.split("/").pop()}`,
+    got: `both ${REVENUE_TABLES.flatMap((t) => found.get(t)!.map((f) => f.path.split("/").pop())).join(" and ")}`,
   }];
 }

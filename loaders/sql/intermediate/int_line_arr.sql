@@ -9,8 +9,7 @@ with subs as (
 ),
 
 renewal_lines as (
-    select * from stg_renewals
-    where not exists (select 1 from subs)  -- with a billing record these events are derived from it: read it directly
+    select * from stg_renewals  -- the renewals file; events derived from a billing record are not read: its rows are
 ),
 
 accounts as (

@@ -1,5 +1,4 @@
--- stg_renewals: one row per contract line per renewal event: from renewals, or derived from subscriptions
--- (stg_subscription_renewals); a folder holds one of the two, never both.
+-- stg_renewals: one row per contract line per renewal event.
 -- Typed and trimmed; rows validation rejected are left out here and counted on the Data quality page.
 with source as (
     select _rec as rec, * from raw_renewals
@@ -21,16 +20,6 @@ cleaned as (
         txt(loss_reason) as loss_reason
     from source
     where rec not in (select rec from rejected)  -- rejected rows are reported, never staged
-),
-
-derived as (
-    select * from stg_subscription_renewals
-),
-
-final as (
-    select * from cleaned
-    union all
-    select * from derived
 )
 
-select * from final
+select * from cleaned

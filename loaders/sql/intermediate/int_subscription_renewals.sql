@@ -1,9 +1,9 @@
--- stg_subscription_renewals: renewal events derived from the billing record (DATA-CONTRACT.md § subscriptions),
--- in the shape of stg_renewals, so every page that reads renewals works on a subscription book unchanged.
+-- int_subscription_renewals: renewal events derived from the billing record (DATA-CONTRACT.md § subscriptions),
+-- in the shape of stg_renewals, so every page that reads renewal events works on a subscription book unchanged.
 -- An event is one account on one day where a line's term ends (a row's end_date). Its lines: every product with a
 -- row ending that day (arr_before = the line's ARR the day before, arr_after = its ARR on the day: overlapping rows
 -- add up; 0 = removed), and every product whose first row starts that day (a cross-sell, arr_before = 0).
--- resolved_date is the same day; int_renewal_events counts it resolved only once it is on or before the as-of date.
+-- resolved_date is the same day once it is on or before the as-of date; until then the event is open (no outcome).
 with subs as (
     select * from stg_subscriptions
     where arr > 0  -- a free row bills nothing: no revenue to renew or lose
@@ -84,11 +84,11 @@ final as (
         account_id || ' @ ' || strftime(day, '%Y-%m-%d') as renewal_id,
         account_id,
         day as renewal_date,
-        day as resolved_date,
+        case when day <= getvariable('as_of') then day end as resolved_date,  -- a term ending later is not settled yet
         product,
         arr_before::decimal(18, 2) as arr_before,
-        arr_after::decimal(18, 2) as arr_after,
-        loss_reason
+        case when day <= getvariable('as_of') then arr_after end::decimal(18, 2) as arr_after,
+        case when day <= getvariable('as_of') then loss_reason end as loss_reason
     from lines
 )
 

@@ -1,0 +1,17 @@
+-- int_renewal_lines: every contract line of every renewal event, whichever shape the revenue record has:
+-- the renewals file as staged, or the events derived from the billing record (a folder holds one of the two).
+with given as (
+    select * from stg_renewals
+),
+
+derived as (
+    select * from int_subscription_renewals
+),
+
+final as (
+    select * from given
+    union all
+    select * from derived
+)
+
+select * from final
