@@ -177,26 +177,6 @@ export const revenue = defineDataset({
         period_start: { type: "date", doc: "s: the day before the window's first day (for ttm, period_end − 365 days)" },
       },
     },
-    arr_bridge_facts: {
-      doc: "The ARR bridge's additive sums per window × segment × region × CSM (only combinations holding ARR on s or e). Summing rows, then taking the ratios of arr_bridge, gives the bridge for any filter.",
-      sql: `select * from arr_bridge_facts
-        order by list_position(['month', 'quarter', 'year', 'ttm'], "window"), period_end, segment, region, csm`,
-      columns: {
-        window: { type: "string", doc: "as in arr_bridge" },
-        period_end: { type: "date", doc: "as in arr_bridge" },
-        ...owner,
-        starting_logos: count("accounts active on s"),
-        churned_logos: count("accounts active on s and not on e"),
-        starting_arr: money("Σ ARR on s"),
-        churned_arr: money("ARR on s of the churned accounts"),
-        contraction: money("as in arr_bridge"),
-        expansion: money("as in arr_bridge"),
-        cross_sell: money("as in arr_bridge"),
-        new_arr: money("as in arr_bridge"),
-        reactivation: money("as in arr_bridge"),
-        ending_arr: money("Σ ARR on e"),
-      },
-    },
     term_length: {
       doc: "The median term of the revenue record (one row). Under 300 days the cohort rates are per term, not annual: the Revenue page then warns and leads with the account basis.",
       sql: "select * from revenue_term_length",

@@ -1,9 +1,9 @@
-// The ARR bridge on an account basis for any filter: sum the published arr_bridge_facts rows, then take the
-// ratios of METRICS.md § Revenue on an account basis. The SQL mart arr_bridge uses the same definitions;
-// test/revenue/arr-bridge.test.ts checks that both agree on every row.
-import { ratio, sumFields } from "./revenue.js";
+// The ARR bridge on an account basis on the Revenue page: the published arr_bridge rows of the slice the filters
+// ask for, and the term warning. bridgeRates restates the SQL mart's rates (METRICS.md § Revenue on an account
+// basis); test/revenue/arr-bridge.test.ts checks both agree on every row.
+import { ratio } from "./revenue.js";
 
-/** The additive fields of revenue arr_bridge_facts, in bridge order. */
+/** The additive fields of revenue arr_bridge, in bridge order. */
 export const BRIDGE_FIELDS = ["starting_logos", "churned_logos", "starting_arr", "churned_arr", "contraction", "expansion",
   "cross_sell", "new_arr", "reactivation", "ending_arr"];
 
@@ -35,22 +35,33 @@ export function bridgeRates(s, window) {
 }
 
 /**
- * One bridge per period end of a window, for already-filtered fact rows, oldest first.
- * @param {Record<string, any>[]} rows
+ * The published arr_bridge rows of the slice the filters ask for. The bridge is published for the whole book
+ * and for each of segment, region and CSM on its own: with two or more chosen, the CSM (else the region) is used
+ * and `note` says so.
+ * @param {Record<string, any>[]} rows arr_bridge
+ * @param {{segment?: string | null, region?: string | null, csm?: string | null}} owner
+ * @returns {{rows: Record<string, any>[], label: string, note: string | null}}
+ */
+export function bridgeSlice(rows, owner) {
+  const chosen = ["csm", "region", "segment"].filter((k) => owner[k] !== null && owner[k] !== undefined);
+  if (!chosen.length) return { rows: rows.filter((r) => r.dimension === "all"), label: "", note: null };
+  const [dim] = chosen;
+  const names = { csm: "CSM", region: "region", segment: "segment" };
+  return {
+    rows: rows.filter((r) => r.dimension === dim && r.dimension_value === owner[dim]),
+    label: `${names[dim]} ${owner[dim]}`,
+    note: chosen.length > 1 ? `The account basis is published for one of segment, region or CSM at a time: shown for ${names[dim]} ${owner[dim]} alone.` : null,
+  };
+}
+
+/**
+ * The bridge rows of one window, oldest first.
+ * @param {Record<string, any>[]} rows arr_bridge rows of one slice
  * @param {string} window
  * @returns {Record<string, any>[]}
  */
 export function bridgeSeries(rows, window) {
-  const groups = new Map();
-  for (const r of rows) {
-    if (r.window !== window) continue;
-    if (!groups.has(r.period_end)) groups.set(r.period_end, []);
-    groups.get(r.period_end).push(r);
-  }
-  return [...groups.keys()].sort().map((end) => {
-    const s = sumFields(groups.get(end), BRIDGE_FIELDS);
-    return { window, period_end: end, ...s, ...bridgeRates(s, window) };
-  });
+  return rows.filter((r) => r.window === window).sort((a, b) => a.period_end.localeCompare(b.period_end));
 }
 
 /**
