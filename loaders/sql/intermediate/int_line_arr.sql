@@ -76,6 +76,16 @@ steps as (
     select * from renewal_steps
 ),
 
+changes as (
+    -- a monthly plan bills a new row every month at the same value: keep only the days the value changes
+    select *
+    from (
+        select *, lag(arr) over (partition by account_id, product order by day) as previous
+        from steps
+    )
+    where previous is distinct from arr  -- the first step, and every change
+),
+
 intervals as (
     select
         account_id,
@@ -83,7 +93,7 @@ intervals as (
         day as valid_from,
         lead(day) over (partition by account_id, product order by day) as valid_to,
         arr::decimal(18, 2) as arr
-    from steps
+    from changes
 ),
 
 final as (

@@ -39,21 +39,31 @@ event_lines as (
     select * from cross_sells
 ),
 
+line_arr as (
+    select * from int_line_arr  -- each line's ARR as intervals: a monthly plan is one interval until its value changes
+),
+
 line_values as (
     -- the ARR of every product of an event's account the day before and on the day
     select
         e.account_id,
-        s.product,
+        l.product,
         e.day,
-        coalesce(sum(s.arr) filter (where s.start_date < e.day and (s.end_date is null or s.end_date >= e.day)), 0) as arr_before,
-        coalesce(sum(s.arr) filter (where s.start_date <= e.day and (s.end_date is null or s.end_date > e.day)), 0) as arr_after,
-        string_agg(distinct s.churn_reason, '; ' order by s.churn_reason) filter (where s.end_date = e.day) as loss_reason
+        coalesce(sum(l.arr) filter (where l.valid_from < e.day), 0) as arr_before,
+        coalesce(sum(l.arr) filter (where l.valid_to is null or l.valid_to > e.day), 0) as arr_after
     from event_days as e
-    join subs as s
-        on s.account_id = e.account_id
-        and s.start_date <= e.day
-        and (s.end_date is null or s.end_date >= e.day)  -- rows billing the day before or on the day
-    group by e.account_id, s.product, e.day
+    join line_arr as l
+        on l.account_id = e.account_id
+        and l.valid_from <= e.day
+        and (l.valid_to is null or l.valid_to >= e.day)  -- intervals holding the day before or the day
+    group by e.account_id, l.product, e.day
+),
+
+reasons as (
+    select account_id, product, end_date as day, string_agg(distinct churn_reason, '; ' order by churn_reason) as loss_reason
+    from subs
+    where churn_reason is not null  -- the loss code of the rows whose term ends that day
+    group by account_id, product, end_date
 ),
 
 event_after as (
@@ -74,9 +84,10 @@ carried as (
 ),
 
 lines as (
-    select v.*
+    select v.*, r.loss_reason
     from (select * from event_lines union select * from carried) as l
     join line_values as v using (account_id, product, day)
+    left join reasons as r using (account_id, product, day)
 ),
 
 final as (
