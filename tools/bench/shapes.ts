@@ -51,7 +51,10 @@ async function convert(from: string, to: string, state: string): Promise<void> {
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b), h = Math.floor(s.length / 2);
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+};
 
 runMain(async () => {
   const args = parseArgs(process.argv.slice(2), ["seed", "accounts", "runs"]);
