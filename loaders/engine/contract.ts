@@ -35,7 +35,7 @@ export interface TableSpec {
 }
 
 export const TABLE_NAMES = [
-  "accounts", "renewals", "health", "usage", "features",
+  "accounts", "renewals", "subscriptions", "health", "usage", "features",
   "contacts", "touches", "tickets", "nps", "milestones",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -53,6 +53,32 @@ const e = (name: string, required: boolean, values: readonly string[], meaning: 
   ({ name, kind: "enum", required, values, meaning });
 const b = (name: string, meaning: string): ColumnSpec => ({ name, kind: "boolean", required: false, meaning });
 
+/*
+ * The billing record (DATA-CONTRACT.md § subscriptions), the other shape of the revenue record: one row per
+ * product line per billed period or subscription. Renewal events are derived from it in SQL
+ * (stg_subscription_renewals), so every page that reads renewals works on it unchanged.
+ */
+const SUBSCRIPTIONS: TableSpec = {
+  name: "subscriptions", required: false, parents: { account_id: "accounts" },
+  columns: [
+    { name: "account_id", kind: "string", required: true, meaning: "→ accounts" },
+    { name: "product", kind: "string", required: true, meaning: "the line (a plan or add-on)" },
+    { name: "start_date", kind: "date", required: true, meaning: "first day billed" },
+    // A paid term runs past the export date: its end is scheduled, like a renewal date.
+    { name: "end_date", kind: "date", required: false, futureAllowed: true, meaning: "first day no longer billed (exclusive); empty = still running" },
+    { name: "mrr", kind: "number", required: false, min: 0, meaning: "monthly recurring value (one of mrr, arr per file)" },
+    { name: "arr", kind: "number", required: false, min: 0, meaning: "annual recurring value, = 12 × mrr (one of mrr, arr per file)" },
+    { name: "subscription_id", kind: "string", required: false, meaning: "the billing system's id, shown in errors" },
+    { name: "churn_reason", kind: "string", required: false, meaning: "the loss code, where one was given" },
+  ],
+};
+
+/** The revenue record: a folder holds exactly one of these tables. */
+export const REVENUE_TABLES = ["renewals", "subscriptions"] as const satisfies readonly TableName[];
+
+/** Columns of which a file must hold exactly one (its header names one, never both). */
+export const ONE_OF_COLUMNS: Partial<Record<TableName, readonly string[]>> = { subscriptions: ["mrr", "arr"] };
+
 export const CONTRACT: Readonly<Record<TableName, TableSpec>> = {
   accounts: {
     name: "accounts", required: true, key: ["account_id"],
@@ -68,7 +94,7 @@ export const CONTRACT: Readonly<Record<TableName, TableSpec>> = {
     ],
   },
   renewals: {
-    name: "renewals", required: true, key: ["renewal_id", "product"], parents: { account_id: "accounts" },
+    name: "renewals", required: false, key: ["renewal_id", "product"], parents: { account_id: "accounts" },
     columns: [
       s("renewal_id", true, "one renewal event of one account (all its lines share it)"),
       s("account_id", true, "→ accounts"),
@@ -80,6 +106,7 @@ export const CONTRACT: Readonly<Record<TableName, TableSpec>> = {
       s("loss_reason", false, "the loss code, where one was given"),
     ],
   },
+  subscriptions: SUBSCRIPTIONS,
   health: {
     name: "health", required: false, parents: { account_id: "accounts" },
     columns: [

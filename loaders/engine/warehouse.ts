@@ -59,7 +59,7 @@ export interface Ingest {
 
 /** The main date column of each table, for date ranges. */
 export const DATE_COLUMN: Partial<Record<TableName, string>> = {
-  accounts: "customer_since", renewals: "renewal_date", health: "as_of", usage: "date",
+  accounts: "customer_since", renewals: "renewal_date", subscriptions: "start_date", health: "as_of", usage: "date",
   touches: "date", tickets: "opened_at", nps: "responded_at", milestones: "reached_at",
 };
 
@@ -152,7 +152,9 @@ async function ingestLocked(config: Config, dbPath: string, log: Log): Promise<I
     const unusable = new Set<TableName>([...fatalTables, ...TABLE_NAMES.filter((t) => !found.files[t])]);
     for (const table of TABLE_NAMES) {
       const parents = Object.values(CONTRACT[table].parents ?? {});
-      const fp = hash("rejects", engine, fps[`raw_${table}`], parents.map((p) => [fps[`raw_${p}`], fps[`_rej_${p}`], unusable.has(p)]), config.today);
+      // accounts read subscriptions too: customer_since may be empty for an account that has subscription rows.
+      const billing = table === "accounts" ? [fps.raw_subscriptions, unusable.has("subscriptions")] : [];
+      const fp = hash("rejects", engine, fps[`raw_${table}`], parents.map((p) => [fps[`raw_${p}`], fps[`_rej_${p}`], unusable.has(p)]), config.today, billing);
       await step(`_rej_${table}`, fp, () => validateTable(db, table, config.today, unusable));
     }
 

@@ -3,7 +3,7 @@
  * column mapping, case- and space-insensitively) and says what is wrong with
  * it: no known name at all, a required column missing, or a name given twice.
  */
-import { CONTRACT, type TableName } from "../contract.ts";
+import { CONTRACT, ONE_OF_COLUMNS, type TableName } from "../contract.ts";
 import { ident } from "../db.ts";
 import { NATIVE_TYPES } from "./checks.ts";
 import { quote } from "./problems.ts";
@@ -64,5 +64,19 @@ export function pickColumns(table: TableName, described: Described[], mapping: R
     const value = NATIVE_TYPES[col.kind]?.test(type) ? ref : type === "JSON" ? `(${ref} ->> '$')` : `cast(${ref} as varchar)`;
     selects.push(`${value} as ${ident(col.name)}`);
   }
+  problems.push(...oneOf(table, names, mapping));
   return { selects, problems };
+}
+
+/** A file must name exactly one of a set of alternative columns (subscriptions: mrr or arr): two would be read twice. */
+function oneOf(table: TableName, names: string[], mapping: Record<string, string>): HeaderProblem[] {
+  const group = ONE_OF_COLUMNS[table];
+  if (!group) return [];
+  const wanted = group.map((c) => mapping[c] ?? c);
+  const present = wanted.filter((w) => names.some((n) => key(n) === key(w)));
+  if (present.length === 1) return [];
+  if (present.length === 0) {
+    return [{ expected: `a column ${wanted.map((w) => `"${w}"`).join(" or ")}`, got: `columns ${names.map((n) => quote(n)).join(", ")}`, column: group[0] }];
+  }
+  return [{ expected: `one of the columns ${wanted.map((w) => `"${w}"`).join(", ")}, not both (keep one)`, got: `both ${present.map((w) => `"${w}"`).join(" and ")}`, column: group[1] }];
 }

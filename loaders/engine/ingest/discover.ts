@@ -1,7 +1,7 @@
 /** Finds the input file of each table in the data folder. */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { CONTRACT, TABLE_NAMES, type TableName } from "../contract.ts";
+import { CONTRACT, REVENUE_TABLES, TABLE_NAMES, type TableName } from "../contract.ts";
 import type { Problem } from "./problems.ts";
 
 /** The formats we read, by file ending. */
@@ -75,5 +75,26 @@ export function discover(dataDir: string): Discovery {
       });
     }
   }
+  problems.push(...revenueRecord(dataDir, found));
   return { files, ignored, problems };
+}
+
+/** The revenue record is `renewals` or `subscriptions`: one of the two, never both (they would count revenue twice). */
+function revenueRecord(dataDir: string, found: Map<TableName, InputFile[]>): Problem[] {
+  // A doubled file is its own problem (above); here it still counts as present.
+  const present = REVENUE_TABLES.filter((t) => found.get(t)?.length);
+  if (present.length === 1) return [];
+  if (present.length === 0) {
+    return [{
+      table: "renewals", file: join(dataDir, "renewals.csv"), line: null, column: null,
+      expected: "a file for the revenue record: renewals (renewal events) or subscriptions (a billing export), as .csv, .csv.gz, .parquet, .json or .ndjson",
+      got: "neither file",
+    }];
+  }
+  return [{
+    // A problem of the folder, not of either file: each file on its own is fine.
+    table: null, file: found.get("subscriptions")![0].path, line: null, column: null,
+    expected: "one revenue record: renewals or subscriptions, not both (remove one)",
+    got: `both ${REVENUE_TABLES.flatMap((t) => found.get(t)!.map((f) => f.path.split("/").pop())).join(" and ")}`,
+  }];
 }

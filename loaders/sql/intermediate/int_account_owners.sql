@@ -9,10 +9,16 @@ events as (
     select distinct account_id from int_renewal_events
 ),
 
+lines as (
+    select distinct account_id from int_line_arr
+),
+
 ids as (
     select account_id from accounts
     union
     select account_id from events  -- a renewal whose account row was rejected still gets an owner: '(none)'
+    union
+    select account_id from lines  -- likewise a billed line
 ),
 
 final as (
