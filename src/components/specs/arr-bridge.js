@@ -17,6 +17,7 @@ export function bridgeSteps(s, currency = "USD") {
   const d = c + s.expansion;
   const e = d + s.cross_sell;
   const f = e + s.new_arr;
+  /** @type {[step: string, kind: string, start: number, end: number][]} */
   const steps = [
     ["Starting ARR", "total", 0, a],
     ["Churned", "loss", a, b],
