@@ -3,6 +3,11 @@
 // The build wrapper (loaders/cli/build.ts) writes the footer and title to
 // .3r/site.json (or THREER_SITE) and sends the output to a temporary folder.
 import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { pinNpmVersions } from "./loaders/offline-npm.ts";
+
+// Offline builds: the versions Framework's client bundle would ask the npm registry for (see loaders/offline-npm.ts).
+pinNpmVersions(fileURLToPath(new URL("./src", import.meta.url)));
 
 const sitePath = process.env.THREER_SITE ?? ".3r/site.json";
 const site: { title?: string; footer?: string } = existsSync(sitePath) ? JSON.parse(readFileSync(sitePath, "utf8")) : {};

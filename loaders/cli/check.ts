@@ -6,6 +6,7 @@
 import { loadConfig } from "../engine/config.ts";
 import { Db } from "../engine/db.ts";
 import { listProblems } from "../engine/ingest/list-problems.ts";
+import { formatNotice } from "../engine/ingest/notices.ts";
 import { displayPath, formatProblem } from "../engine/ingest/problems.ts";
 import { progress } from "../engine/progress.ts";
 import { ingest, type TableSummary } from "../engine/warehouse.ts";
@@ -15,7 +16,9 @@ runMain(async () => {
   const args = parseArgs(process.argv.slice(2), ["data", "config", "as-of", "limit"]);
   const config = loadConfig({ data: args.values.data, config: args.values.config, asOf: args.values["as-of"] });
   const limit = Number(args.values.limit ?? 1000);
-  const result = await ingest(config, progress("check"));
+  const log = progress("check");
+  // A file that cannot be used is told at once, before the larger files (usage) are read.
+  const result = await ingest(config, log, { onFileProblems: (ps) => ps.forEach((p) => log(`${formatProblem(p)} (reading on)`)) });
   const db = await Db.open(result.dbPath, { readOnly: true });
   let total = 0;
   try {
@@ -31,6 +34,7 @@ runMain(async () => {
   for (const p of result.discovery) { console.log(formatProblem(p)); total++; }
   console.log("");
   console.log(summaryTable(result.tables));
+  if (result.notices.length) console.log(`\n${result.notices.map(formatNotice).join("\n")}`);
   if (result.ignoredFiles.length) console.log(`\nignored (not a table of the contract): ${result.ignoredFiles.join(", ")}`);
   console.log(`\n${displayPath(config.dataDir)}: ${total === 0 ? "no problems" : `${total} problem${total === 1 ? "" : "s"}`}; as-of date ${result.asOf}`);
   return total === 0 ? 0 : 1;

@@ -8,9 +8,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
-import { TABLE_NAMES } from "./contract.ts";
+import { columnMapProblems } from "./column-map.ts";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
+/** True for a real calendar date YYYY-MM-DD (not 2025-02-30, not month 13). */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+const isoDate = z.string().refine(isCalendarDate, { error: (i) => `expected a real date YYYY-MM-DD, got ${JSON.stringify(i.input)}` });
 
 /** Thresholds used by the analyses; each is documented in METRICS.md. */
 export const Thresholds = z.object({
@@ -46,8 +52,8 @@ export const ConfigFile = z.object({
   lookbackChoices: z.array(z.number().int().min(1).max(730)).default([30, 60, 90, 180]),
   currency: z.string().regex(/^[A-Z]{3}$/, "expected an ISO currency code like USD").default("USD"),
   thresholds: Thresholds.default(Thresholds.parse({})),
-  /** Per table, contract column → the column name in the user's file. */
-  columns: z.partialRecord(z.enum(TABLE_NAMES), ColumnMap).default({}),
+  /** Per table, contract column → the column name in the user's file (names checked by column-map.ts). */
+  columns: z.record(z.string(), ColumnMap).default({}),
   /** "fail": any rejected row fails the build; "publish": publish without them, counted on the Data quality page. */
   onRejectedRows: z.enum(["fail", "publish"]).default("fail"),
   /** Contact-level data (names, titles, emails) is published only when this is true. */
@@ -96,11 +102,16 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
     const lines = parsed.error.issues.map((i) => `${configPath}: ${i.path.join(".") || "(top)"}: ${i.message}`);
     throw new ConfigError(lines.join("\n"));
   }
+  const mapping = columnMapProblems(parsed.data.columns);
+  if (mapping.length) throw new ConfigError(mapping.map((m) => `${configPath}: ${m}`).join("\n"));
   const base = existsSync(configPath) ? dirname(configPath) : process.cwd();
   const file = parsed.data;
   const data = overrides.data ?? env.THREER_DATA;
   const asOf = overrides.asOf ?? env.THREER_AS_OF ?? file.asOf;
-  if (asOf !== null && !isoDate.safeParse(asOf).success) throw new ConfigError(`as-of date: expected YYYY-MM-DD, got "${asOf}"`);
+  if (asOf !== null && !isCalendarDate(asOf)) {
+    const from = overrides.asOf ? "--as-of" : env.THREER_AS_OF ? "THREER_AS_OF" : `${configPath}: asOf`;
+    throw new ConfigError(`${from}: expected a real date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
+  }
   return {
     ...file,
     asOf,

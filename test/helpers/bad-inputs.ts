@@ -12,7 +12,7 @@ export const CORPUS = join(import.meta.dirname, "..", "fixtures", "bad");
 export const TODAY = "2025-06-30";
 
 /** Files of a case folder that describe the case rather than being input. */
-const META = new Set(["expected.txt", "counts.json", "staged.json", "README.md", "3r.config.json"]);
+const META = new Set(["expected.txt", "notices.txt", "counts.json", "staged.json", "README.md", "3r.config.json"]);
 
 /** One case: its input files, config, and what it must produce. */
 export interface BadCase {
@@ -22,6 +22,8 @@ export interface BadCase {
   config: Record<string, unknown>;
   /** Problem lines as `npm run check` prints them (paths relative to the case folder); [] for an accepted case. */
   expected: string[];
+  /** Warning lines as `npm run check` prints them after the summary (paths relative to the case folder); null: not checked. */
+  notices: string[] | null;
   /** Per table with a file: [rows read, rows rejected, rows used]. */
   counts: Record<string, [number, number, number]>;
   /** For accepted cases: SQL over the warehouse → the rows it must return. */
@@ -44,6 +46,7 @@ export async function loadCase(name: string): Promise<BadCase> {
   return {
     name, dir, files, config: json("3r.config.json", {}),
     expected: text.length === 1 && text[0] === "OK" ? [] : text,
+    notices: existsSync(join(dir, "notices.txt")) ? readFileSync(join(dir, "notices.txt"), "utf8").split("\n").filter((l) => l !== "") : null,
     counts: json("counts.json", {}), staged: json("staged.json", {}),
   };
 }

@@ -68,12 +68,18 @@ export function parse(c: ColumnSpec, ref: string): string {
   return `case when ${typed(c, ref)} then try_cast(${ref} as ${SQL_TYPE[c.kind]}) else ${fromText} end`;
 }
 
+/**
+ * The largest magnitude a number may have: amounts are staged as DECIMAL(18,2),
+ * which holds less than 1e16. Beyond it a value is a typo or a unit mix-up.
+ */
+export const NUMBER_LIMIT = 1e16;
+
 /** SQL that is true when a present value is out of the column's range. */
 function outOfRange(c: ColumnSpec, parsed: string): string | null {
   const parts: string[] = [];
   if (c.min !== undefined) parts.push(`${parsed} < ${c.min}`);
   if (c.max !== undefined) parts.push(`${parsed} > ${c.max}`);
-  if (c.kind === "number") parts.push(`not isfinite(${parsed})`);
+  if (c.kind === "number") parts.push(`not isfinite(${parsed})`, `abs(${parsed}) >= ${NUMBER_LIMIT}`);
   return parts.length ? parts.join(" or ") : null;
 }
 
@@ -100,6 +106,7 @@ export function badMessage(c: ColumnSpec, expected: string, today: string): stri
     ? `when ${parsed} > date '${today}' then 'a date not after today (${today})' `
     : "";
   const req = c.required === true ? `when ${isMissing(ref)} then 'a value (${c.name} is required)' ` : "";
+  const huge = c.kind === "number" ? `when abs(${parsed}) >= ${NUMBER_LIMIT} and isfinite(${parsed}) then 'a number below 10,000,000,000,000,000 (1e16)' ` : "";
   const fallback = `'${expected.replaceAll("'", "''")}'`;
-  return req || future ? `case ${req}${future}else ${fallback} end` : fallback;
+  return req || future || huge ? `case ${req}${future}${huge}else ${fallback} end` : fallback;
 }
