@@ -59,7 +59,18 @@ export const ConfigFile = z.object({
   /** Contact-level data (names, titles, emails) is published only when this is true. */
   publishContacts: z.boolean().default(false),
   title: z.string().default("3R Reports"),
+  /** Reliability: the IANA time zone in which timestamps become dates (UTC by default, whatever the machine's zone). */
+  timeZone: z.string().refine(isTimeZone, { error: (i) => `expected an IANA time zone such as UTC or Europe/Paris, got ${JSON.stringify(i.input)}` }).default("UTC"),
 }).strict();
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = z.infer<typeof ConfigFile> & {
   /** Absolute path of the data folder. */

@@ -12,6 +12,8 @@ export type Row = Record<string, Plain>;
 /** Open options: a read-only open never takes the write lock. */
 export interface OpenOptions {
   readOnly?: boolean;
+  /** Time zone in which a timestamp becomes a date; UTC unless the config says otherwise (never the machine's). */
+  timeZone?: string;
 }
 
 /** Threads and memory for DuckDB; THREER_THREADS / THREER_MEMORY override. */
@@ -32,7 +34,10 @@ export class Db {
 
   static async open(path = ":memory:", options: OpenOptions = {}): Promise<Db> {
     const instance = await DuckDBInstance.create(path, settings(options.readOnly ?? false));
-    return new Db(instance, await instance.connect());
+    const conn = await instance.connect();
+    // DuckDB takes the machine's zone by default: a date would depend on where the build runs.
+    await conn.run(`set TimeZone = '${(options.timeZone ?? "UTC").replaceAll("'", "''")}'`);
+    return new Db(instance, conn);
   }
 
   /** Runs a statement (or several separated by semicolons) for its effect. */

@@ -108,8 +108,9 @@ async function ingestLocked(config: Config, dbPath: string, log: Log, options: I
   const fatal: Problem[] = [...found.problems];
   const files = Object.values(found.files);
   const sha = await fileHashes(files.map((f) => f.path), join(config.stateDir, "file-hashes.json"));
-  const engine = engineHash();
-  const db = await Db.open(dbPath);
+  // The time zone decides the date of a timestamp: every step depends on it.
+  const engine = hash(engineHash(), config.timeZone);
+  const db = await Db.open(dbPath, { timeZone: config.timeZone });
   const rebuilt: string[] = [];
   try {
     await db.run(`create table if not exists _3r_nodes (name varchar primary key, fingerprint varchar)`);

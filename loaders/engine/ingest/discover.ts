@@ -100,7 +100,8 @@ export function discover(dataDir: string): Discovery {
 function readable(path: string): string | null {
   let link = "";
   try {
-    if (lstatSync(path).isSymbolicLink()) link = readlinkSync(path);
+    // Only the target's name: a full path would publish the user's folders on the Data quality page.
+    if (lstatSync(path).isSymbolicLink()) link = readlinkSync(path).split("/").pop() || "/";
     const st = statSync(path);
     if (st.isDirectory()) return null;
     if (!st.isFile()) return "not a regular file";
