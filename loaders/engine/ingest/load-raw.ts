@@ -152,7 +152,8 @@ async function prepareCsv(file: InputFile, workDir: string): Promise<{ path: str
     // Invalid UTF-8 with a plausible single-byte reading is a Windows export: read it as such, and say so.
     if (scan.notSingleByte || scan.utf8Line !== null) {
       const why = scan.utf8Line !== null ? `line ${scan.utf8Line} is UTF-8 but this one is not (two encodings in one file)` : "bytes that are neither UTF-8 nor Windows-1252 text";
-      return { path: file.path, notices: [], fatal: problem("UTF-8 text (save the file as CSV UTF-8)", why, scan.firstInvalidLine) };
+      // The whole file is unusable, so the problem is the file's (no line of its own); the line is in the text.
+      return { path: file.path, notices: [], fatal: problem("UTF-8 text (save the file as CSV UTF-8)", `at line ${scan.firstInvalidLine}, ${why}`) };
     }
     notices.push({ table: file.table, file: file.path, column: null,
       message: `not UTF-8 (first at line ${scan.firstInvalidLine}): read as Windows-1252 (Latin-1); save it as CSV UTF-8 to be sure accented letters are right` });
