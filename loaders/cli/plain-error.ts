@@ -5,6 +5,8 @@
  * text; both are recognised here. Anything else is unexpected: its message
  * is printed without the stack trace (THREER_DEBUG=1 shows it).
  */
+import { accessSync, constants, existsSync } from "node:fs";
+import { dirname } from "node:path";
 
 const CAUSES: ReadonlyArray<[RegExp, string, string, string]> = [
   [/ENOSPC|No space left on device|disk is full/i, "ENOSPC", "the disk is full", "free some space there, or point THREER_STATE / --out at a disk with room"],
@@ -22,7 +24,18 @@ export function machineFailure(err: unknown): string | null {
     const path = e?.path ?? /(?:file|directory|write to|open|"|')\s*"?'?(\/[^"'\s:]+)/.exec(e?.message ?? "")?.[1] ?? "the output or state folder";
     return `${path}: cannot write: ${what}; ${todo}`;
   }
-  if (e?.code === "ENOENT" && e.path) return `${e.path}: no such file or folder; check the path`;
+  if (e?.code === "ENOENT" && e.path) {
+    // A recursive mkdir on a read-only disk reports ENOENT: ask the nearest existing folder what is wrong.
+    let dir = dirname(e.path);
+    while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch (inner) {
+      const why = machineFailure(inner);
+      if (why) return why.replace(/^[^:]*:/, `${e.path}:`);
+    }
+    return `${e.path}: no such file or folder; check the path`;
+  }
   return null;
 }
 
