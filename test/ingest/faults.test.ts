@@ -3,10 +3,11 @@
  * line naming the setting or folder, exit code 1, and no stack trace.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { Db } from "../../loaders/engine/db.ts";
 import { csv } from "../helpers/stage.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -39,15 +40,23 @@ describe("plain failures", () => {
     expect(r.err.trim()).toBe('--as-of: expected a real date YYYY-MM-DD, got "2025-02-30"');
   });
 
-  it("a timestamp becomes its UTC date under TZ=UTC and TZ=Asia/Tokyo alike", () => {
+  it("a timestamp (text with Z, or Parquet TIMESTAMPTZ) becomes its UTC date under TZ=UTC and TZ=Asia/Tokyo alike", async () => {
     // 2025-01-10 23:30 UTC is 2025-01-11 08:30 in Tokyo: the published date must not depend on the machine.
-    for (const tz of ["UTC", "Asia/Tokyo"]) {
+    for (const [tz, parquet] of [["UTC", false], ["Asia/Tokyo", false], ["UTC", true], ["Asia/Tokyo", true]] as const) {
       const dir = folder();
+      if (parquet) {
+        rmSync(join(dir, "data", "renewals.csv"));
+        const db = await Db.open();
+        await db.run(`copy (select * from (values ('R1', 'A1', date '2025-01-15', timestamptz '2025-01-10 23:30:00+00', 'Core', 1000, 1200))
+          t(renewal_id, account_id, renewal_date, resolved_date, product, arr_before, arr_after)) to '${join(dir, "data", "renewals.parquet")}' (format parquet)`);
+        db.close();
+      }
       const out = join(dir, "out");
       const r = run("report.ts", ["--data", join(dir, "data"), "--out", out, "--only", "data-quality"], { TZ: tz, THREER_STATE: join(dir, "state") });
       expect(r.code, r.err).toBe(0);
       const dq = JSON.parse(readFileSync(join(out, "data-quality.json"), "utf8"));
-      expect(dq.asOf, tz).toBe("2025-01-10");
+      // The as-of date defaults to the latest date in the inputs: the resolved date, as staged.
+      expect(dq.asOf, `${tz} ${parquet ? "parquet" : "csv"}`).toBe("2025-01-10");
     }
   });
 
