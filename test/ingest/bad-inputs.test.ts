@@ -92,6 +92,13 @@ async function runCase(name: string): Promise<void> {
       expect(reasons, t.table_name).toBe(listed.find((x) => x.table === t.table_name)?.problems.length ?? 0);
     }
 
+    // The page lists the same warnings, each naming only a file or setting (never the folder it is in).
+    if (c.notices) {
+      const warnings = dq.table("warnings");
+      expect(warnings.map((w) => w.message)).toEqual(s.result.notices.map((n) => n.message));
+      for (const w of warnings) expect(String(w.about)).not.toContain("/");
+    }
+
     for (const [sql, rows] of Object.entries(c.staged)) expect(await s.query(sql), sql).toEqual(rows);
   } finally {
     s.close();

@@ -15,7 +15,7 @@ const days = (a: string, b: string) => Math.round((Date.parse(a) - Date.parse(b)
 /** The sanity warnings for an as-of date over staged tables. */
 export async function sanityNotices(db: Db, config: Config, asOf: string, tables: TableSummary[]): Promise<Notice[]> {
   const out: Notice[] = [];
-  const setting = config.asOf ? "as-of date (asOf / --as-of)" : "as-of date";
+  const setting = config.asOf ? "as-of date (asOf or --as-of)" : "as-of date";
   // The data's span, over the dates that cannot lie ahead (renewal dates are scheduled): as for the default as-of date.
   const parts = TABLE_NAMES.flatMap((t) => CONTRACT[t].columns.filter((c) => c.kind === "date" && !c.futureAllowed)
     .map((c) => `select min(${ident(c.name)}) as lo, max(${ident(c.name)}) as hi from ${ident(`stg_${t}`)}`));
