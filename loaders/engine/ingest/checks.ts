@@ -18,7 +18,11 @@ import { ident } from "../db.ts";
  * U+2060, U+FEFF). Two ids that differ only by these are the same id.
  */
 const PADDING = `chr(32) || chr(9) || chr(10) || chr(13) || chr(11) || chr(12) || chr(160) || chr(8203) || chr(8204) || chr(8205) || chr(8288) || chr(65279)`;
-const text = (ref: string) => `trim(cast(${ref} as varchar), ${PADDING})`;
+/** Trimmed text. Most values start and end with a visible ASCII character: they skip trim(x, chars), which is ~5× slower on usage's millions of rows. */
+const text = (ref: string) => {
+  const v = `cast(${ref} as varchar)`;
+  return `(case when ord(${v}) between 33 and 126 and ord(right(${v}, 1)) between 33 and 126 then ${v} else trim(${v}, ${PADDING}) end)`;
+};
 
 /** Longest text value accepted: ids 200 characters, other text 1,000 (longer ones are pasted documents or exports gone wrong). */
 export const TEXT_LIMIT = 1000;
