@@ -5,6 +5,11 @@
 // on its own gets the defaults below and no per-CSM pages.
 import { reportPages } from "./loaders/site/report-pages.ts";
 import { readSiteSettings } from "./loaders/site/settings.ts";
+import { fileURLToPath } from "node:url";
+import { pinNpmVersions } from "./loaders/site/offline-npm.ts";
+
+// Offline builds: the versions Framework's client bundle would ask the npm registry for (see loaders/site/offline-npm.ts).
+pinNpmVersions(fileURLToPath(new URL("./src", import.meta.url)));
 
 const site = readSiteSettings();
 

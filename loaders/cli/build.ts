@@ -39,7 +39,7 @@ runMain(async () => {
         console.error(`\nbuild stopped: the inputs cannot be used (${staged.fatal.length} problem${staged.fatal.length === 1 ? "" : "s"}); ${out} left as it was`);
         return false;
       }
-      const db = await Db.open(staged.dbPath, { ...config.duckdb, readOnly: true });
+      const db = await Db.open(staged.dbPath, { ...config.duckdb, timeZone: config.timeZone, readOnly: true });
       try {
         const rejected = staged.tables.reduce((n, t) => n + t.rows_rejected, 0);
         if (rejected && config.onRejectedRows === "fail") {

@@ -6,6 +6,7 @@
 import { type Config, loadConfig } from "../engine/config.ts";
 import { Db } from "../engine/db.ts";
 import { listProblems } from "../engine/ingest/list-problems.ts";
+import { formatNotice } from "../engine/ingest/notices.ts";
 import { displayPath, formatProblem } from "../engine/ingest/problems.ts";
 import { progress } from "../engine/progress.ts";
 import { ingest, type TableSummary, withWarehouse } from "../engine/warehouse.ts";
@@ -20,8 +21,10 @@ runMain(async () => {
 
 async function check(args: Args, config: Config): Promise<number> {
   const limit = Number(args.values.limit ?? 1000);
-  const result = await ingest(config, progress("check"));
-  const db = await Db.open(result.dbPath, { ...config.duckdb, readOnly: true });
+  const log = progress("check");
+  // A file that cannot be used is told at once, before the larger files (usage) are read.
+  const result = await ingest(config, log, { onFileProblems: (ps) => { for (const p of ps) log(`${formatProblem(p)} (reading on)`); } });
+  const db = await Db.open(result.dbPath, { ...config.duckdb, timeZone: config.timeZone, readOnly: true });
   let total = 0;
   try {
     for (const t of await listProblems(db, limit)) {
@@ -36,6 +39,7 @@ async function check(args: Args, config: Config): Promise<number> {
   for (const p of result.discovery) { console.log(formatProblem(p)); total++; }
   console.log("");
   console.log(summaryTable(result.tables));
+  if (result.notices.length) console.log(`\n${result.notices.map(formatNotice).join("\n")}`);
   if (result.ignoredFiles.length) console.log(`\nignored (not a table of the contract): ${result.ignoredFiles.join(", ")}`);
   console.log(`\n${displayPath(config.dataDir)}: ${total === 0 ? "no problems" : `${total} problem${total === 1 ? "" : "s"}`}; as-of date ${result.asOf}`);
   return total === 0 ? 0 : 1;

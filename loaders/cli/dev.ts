@@ -38,7 +38,7 @@ runMain(async () => {
       log("the inputs cannot be used; pages keep their last numbers until this is fixed");
       return false;
     }
-    const db = await Db.open(staged.dbPath, { ...current.duckdb, readOnly: true });
+    const db = await Db.open(staged.dbPath, { ...current.duckdb, timeZone: current.timeZone, readOnly: true });
     try {
       const dir = datasetsDir(current);
       const stale = await precompute(db, datasetFingerprints(staged, current), dir, log);

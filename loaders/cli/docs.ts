@@ -25,9 +25,10 @@ runMain(async () => {
   console.log(`docs/datasets.md: ${DATASETS.length} datasets`);
   writeFileSync(join(ROOT, "docs", "contract.md"), contractDoc());
   console.log("docs/contract.md: the input contract");
-  const staged = await ingest(loadConfig({ data: args.values.data, config: args.values.config }), progress("docs"));
+  const config = loadConfig({ data: args.values.data, config: args.values.config });
+  const staged = await ingest(config, progress("docs"));
   if (staged.fatal.length) throw new Error(`the inputs cannot be staged; run npm run check -- --data ${args.values.data ?? "data"}`);
-  const db = await Db.open(staged.dbPath, { readOnly: true });
+  const db = await Db.open(staged.dbPath, { timeZone: config.timeZone, readOnly: true });
   try {
     writeFileSync(join(ROOT, "docs", "tables.md"), await tablesDoc(db));
   } finally {

@@ -39,7 +39,7 @@ async function report(args: Args, config: Config): Promise<number> {
     return 1;
   }
   mkdirSync(out, { recursive: true });
-  const db = await Db.open(staged.dbPath, { ...config.duckdb, readOnly: true });
+  const db = await Db.open(staged.dbPath, { ...config.duckdb, timeZone: config.timeZone, readOnly: true });
   try {
     const only = args.values.only?.split(",");
     for (const def of DATASETS.filter((d) => !only || only.includes(d.name))) {

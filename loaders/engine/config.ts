@@ -9,9 +9,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
-import { TABLE_NAMES } from "./contract.ts";
+import { columnMapProblems } from "./column-map.ts";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
+/** True for a real calendar date YYYY-MM-DD (not 2025-02-30, not month 13). */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+const isoDate = z.string().refine(isCalendarDate, { error: (i) => `expected a real date YYYY-MM-DD, got ${JSON.stringify(i.input)}` });
 
 /** Thresholds used by the analyses; each is documented in METRICS.md. */
 export const Thresholds = z.object({
@@ -59,8 +65,8 @@ export const ConfigFile = z.object({
   lookbackChoices: z.array(z.number().int().min(1).max(730)).default([30, 60, 90, 180]),
   currency: z.string().regex(/^[A-Z]{3}$/, "expected an ISO currency code like USD").default("USD"),
   thresholds: Thresholds.default(Thresholds.parse({})),
-  /** Per table, contract column → the column name in the user's file. */
-  columns: z.partialRecord(z.enum(TABLE_NAMES), ColumnMap).default({}),
+  /** Per table, contract column → the column name in the user's file (names checked by column-map.ts). */
+  columns: z.record(z.string(), ColumnMap).default({}),
   /** Actions export: our column → the target system's field name (`{"account_id": "Account ID"}`). */
   actionColumns: z.partialRecord(z.enum(ACTION_COLUMNS), z.string().min(1)).default({}),
   /** "fail": any rejected row fails the build; "publish": publish without them, counted on the Data quality page. */
@@ -73,7 +79,18 @@ export const ConfigFile = z.object({
     threads: z.number().int().min(1).nullable().default(null),
     memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*[KMGT]i?B$/i, "expected a size like 3GB").default("3GB"),
   }).strict().default({ threads: null, memoryLimit: "3GB" }),
+  /** Reliability: the IANA time zone in which timestamps become dates (UTC by default, whatever the machine's zone). */
+  timeZone: z.string().refine(isTimeZone, { error: (i) => `expected an IANA time zone such as UTC or Europe/Paris, got ${JSON.stringify(i.input)}` }).default("UTC"),
 }).strict();
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = z.infer<typeof ConfigFile> & {
   /** Absolute path of the data folder. */
@@ -118,11 +135,16 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
     const lines = parsed.error.issues.map((i) => `${configPath}: ${i.path.join(".") || "(top)"}: ${i.message}`);
     throw new ConfigError(lines.join("\n"));
   }
+  const mapping = columnMapProblems(parsed.data.columns);
+  if (mapping.length) throw new ConfigError(mapping.map((m) => `${configPath}: ${m}`).join("\n"));
   const base = existsSync(configPath) ? dirname(configPath) : process.cwd();
   const file = parsed.data;
   const data = overrides.data;
   const asOf = overrides.asOf ?? file.asOf;
-  if (asOf !== null && !isoDate.safeParse(asOf).success) throw new ConfigError(`as-of date: expected YYYY-MM-DD, got "${asOf}"`);
+  if (asOf !== null && !isCalendarDate(asOf)) {
+    const from = overrides.asOf ? "--as-of" : `${configPath}: asOf`;
+    throw new ConfigError(`${from}: expected a real date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
+  }
   return {
     ...file,
     asOf,

@@ -16,6 +16,8 @@ export interface OpenOptions {
   threads?: number | null;
   /** Default 3GB. */
   memoryLimit?: string;
+  /** Time zone in which a timestamp becomes a date; UTC unless the config says otherwise (never the machine's). */
+  timeZone?: string;
 }
 
 /** DuckDB's settings for an open. */
@@ -36,7 +38,10 @@ export class Db {
 
   static async open(path = ":memory:", options: OpenOptions = {}): Promise<Db> {
     const instance = await DuckDBInstance.create(path, settings(options));
-    return new Db(instance, await instance.connect());
+    const conn = await instance.connect();
+    // DuckDB takes the machine's zone by default: a date would depend on where the build runs.
+    await conn.run(`set TimeZone = '${(options.timeZone ?? "UTC").replaceAll("'", "''")}'`);
+    return new Db(instance, conn);
   }
 
   /** Runs a statement (or several separated by semicolons) for its effect. */

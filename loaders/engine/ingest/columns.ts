@@ -25,11 +25,14 @@ const escapeRegExp = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const key = (n: string) => n.trim().toLowerCase();
 
 /** The select list that gives the contract's columns (as text, or in their own type where it is the contract's), and the header's problems (any one makes the file unusable). */
-export function pickColumns(table: TableName, described: Described[], mapping: Record<string, string>): { selects: string[]; problems: HeaderProblem[] } {
+export function pickColumns(table: TableName, described: Described[], mapping: Record<string, string>):
+  { selects: string[]; problems: HeaderProblem[]; absent: string[] } {
   const names = described.map((d) => d.column_name);
   const columns = CONTRACT[table].columns;
   const selects: string[] = [];
   const problems: HeaderProblem[] = [];
+  /** Optional contract columns the file does not have (and the config does not map). */
+  const absent: string[] = [];
   if (!columns.some((c) => names.some((n) => key(n) === key(mapping[c.name] ?? c.name)))) {
     // Not one known name: the first line is data, or the file uses other names that the config should map.
     const required = columns.filter((c) => c.required !== false).map((c) => mapping[c.name] ?? c.name);
@@ -37,7 +40,7 @@ export function pickColumns(table: TableName, described: Described[], mapping: R
       expected: `a header line naming the columns (${required.join(", ")} at least; other names can be mapped in the config)`,
       got: names.map((n) => quote(n)).join(", "), column: null,
     });
-    return { selects, problems };
+    return { selects, problems, absent };
   }
   for (const col of columns) {
     const wanted = mapping[col.name] ?? col.name;
@@ -51,8 +54,11 @@ export function pickColumns(table: TableName, described: Described[], mapping: R
       continue;
     }
     if (!same.length) {
-      if (col.required !== false) {
+      // A required column, or one the config names explicitly: the mapping or the file is wrong.
+      if (col.required !== false || via) {
         problems.push({ expected: `a column "${wanted}"${via}`, got: `columns ${names.map((n) => quote(n)).join(", ")}`, column: col.name });
+      } else {
+        absent.push(col.name);
       }
       selects.push(`null::varchar as ${ident(col.name)}`);
       continue;
@@ -65,7 +71,7 @@ export function pickColumns(table: TableName, described: Described[], mapping: R
     selects.push(`${value} as ${ident(col.name)}`);
   }
   problems.push(...oneOf(table, names, mapping));
-  return { selects, problems };
+  return { selects, problems, absent };
 }
 
 /** A file must name exactly one of a set of alternative columns (subscriptions: mrr or arr): two would be read twice. */

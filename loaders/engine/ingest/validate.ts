@@ -9,7 +9,7 @@
  */
 import { CONTRACT, type ColumnSpec, expectation, type TableName } from "../contract.ts";
 import { type Db, ident } from "../db.ts";
-import { badMessage, clean, isBad, parse } from "./checks.ts";
+import { badMessage, clean, isBad, isIdColumn, parse } from "./checks.ts";
 
 const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
 /** A value as shown in a message: JSON-quoted, shortened, or the word empty. */
@@ -45,11 +45,12 @@ export async function validateTable(db: Db, table: TableName, today: string, unu
   const insert = (sql: string) => db.run(`insert into ${rej} ${sql}`);
 
   if (spec.key) {
-    const key = spec.key.map((k) => clean(ident(k))).join(", ");
+    // Ids compare case-folded: "A2" and "a2" name one account, so the second is a duplicate.
+    const key = spec.key.map((k) => (isIdColumn({ name: k }) ? `lower(${clean(ident(k))})` : clean(ident(k)))).join(", ");
     const col = spec.key[spec.key.length === 1 ? 0 : spec.key.length - 1];
     const label = spec.key.join(" + ");
     await insert(`select rec, ${q(col)}, ${q(`a unique ${label}`)}, ${shown("keytext")} || ', already on line {line:' || first || '}'
-      from (select rec, concat_ws(' + ', ${key}) as keytext, min(rec) over (partition by ${key}) as first from ${valid} v)
+      from (select rec, concat_ws(' + ', ${spec.key.map((k) => clean(ident(k))).join(", ")}) as keytext, min(rec) over (partition by ${key}) as first from ${valid} v)
       where rec <> first`);
   }
   for (const [col, parent] of Object.entries(spec.parents ?? {})) {
