@@ -1,4 +1,5 @@
 /** A small `--name value` / `--flag` parser for the command-line tools. */
+import { plainMessage } from "./plain-error.ts";
 
 /** Parsed arguments: flags with values, boolean flags, and a usage error if any. */
 export interface Args {
@@ -30,11 +31,11 @@ export function parseArgs(argv: string[], valued: string[], boolean: string[] = 
 /** A mistake in the command line. */
 export class UsageError extends Error {}
 
-/** Runs a CLI main function: usage and config errors print one clean message and exit 2. */
+/** Runs a CLI main function: every failure prints one plain message (no stack trace) and exits 1. */
 export function runMain(main: () => Promise<number>): void {
   main().then((code) => process.exit(code), (err: Error) => {
-    const known = err instanceof UsageError || err.constructor.name === "ConfigError" || err.constructor.name === "InputError";
-    process.stderr.write(`${known ? "" : "error: "}${known ? err.message : err.stack ?? err.message}\n`);
-    process.exit(2);
+    const known = err instanceof UsageError || ["ConfigError", "InputError", "ReportError"].includes(err?.constructor?.name);
+    process.stderr.write(`${plainMessage(err, known)}\n`);
+    process.exit(1);
   });
 }

@@ -1,111 +1,74 @@
 /**
- * `npm run build [-- --data DIR --as-of DATE --out DIR]`: stage the inputs,
- * recompute exactly the datasets whose inputs changed, build the site into a
- * temporary folder, and swap it in only when everything succeeded. On any
- * error the previously published site is left as it was.
+ * `npm run build [-- --data DIR --as-of DATE --out DIR]`: stage the inputs, compute exactly the
+ * datasets whose inputs changed (here, in one process), build the site into a new version folder,
+ * and publish it only when everything succeeded. On any error the published site is left as it was.
  */
-import { spawn } from "node:child_process";
-import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { type Config, configEnv, loadConfig } from "../engine/config.ts";
+import { existsSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { loadConfig } from "../engine/config.ts";
 import { Db } from "../engine/db.ts";
-import { DATASETS } from "../datasets/index.ts";
+import { datasetFingerprints, datasetsDir, precompute, shardDataPaths } from "../datasets/precompute.ts";
 import { ROOT } from "../engine/fingerprint.ts";
 import { listProblems } from "../engine/ingest/list-problems.ts";
 import { formatProblem } from "../engine/ingest/problems.ts";
 import { withLock } from "../engine/lock.ts";
-import { type Log, progress } from "../engine/progress.ts";
-import { footerHtml, writeSiteSettings } from "../site/provenance.ts";
-import { CACHE, datasetFingerprints, invalidateStale, saveManifest } from "../site/site-cache.ts";
-import { type Ingest, ingest } from "../engine/warehouse.ts";
+import { progress } from "../engine/progress.ts";
+import { ingest, warehousePath, withWarehouse } from "../engine/warehouse.ts";
+import { csmPagePaths } from "../site/csm-pages.ts";
+import { runFramework } from "../site/framework.ts";
+import { footerHtml } from "../site/provenance.ts";
+import { newVersion, publishVersion, removeAbandoned } from "../site/publish.ts";
+import { fillCache, SITE_LOCK } from "../site/site-cache.ts";
+import { writeSiteSettings } from "../site/settings.ts";
 import { parseArgs, runMain } from "./args.ts";
-
-const FRAMEWORK = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
 
 runMain(async () => {
   const args = parseArgs(process.argv.slice(2), ["data", "config", "as-of", "out"]);
   const config = loadConfig({ data: args.values.data, config: args.values.config, asOf: args.values["as-of"] });
   const out = resolve(args.values.out ?? join(ROOT, "dist"));
   const log = progress("build");
-  const staged = await ingest(config, log);
-  if (staged.fatal.length) {
-    for (const p of staged.fatal) console.error(formatProblem(p));
-    console.error(`\nbuild stopped: the inputs cannot be used (${staged.fatal.length} problem${staged.fatal.length === 1 ? "" : "s"}); ${out} left as it was`);
-    return 1;
-  }
-  const rejected = staged.tables.reduce((n, t) => n + t.rows_rejected, 0);
-  if (rejected && config.onRejectedRows === "fail") {
-    const db = await Db.open(staged.dbPath, { readOnly: true });
-    try {
-      for (const t of await listProblems(db, 20)) for (const p of t.problems) console.error(formatProblem(p));
-    } finally {
-      db.close();
+  // One file per command: a preview and a build of one data folder each keep their own footer.
+  const settingsPath = join(warehousePath(config), "..", "site-build.json");
+
+  return withLock(SITE_LOCK, async () => {
+    // Staging through the last read of the warehouse under the data lock: nothing re-stages what this build publishes.
+    const ready = await withWarehouse(config, async () => {
+      const staged = await ingest(config, log);
+      if (staged.fatal.length) {
+        for (const p of staged.fatal) console.error(formatProblem(p));
+        console.error(`\nbuild stopped: the inputs cannot be used (${staged.fatal.length} problem${staged.fatal.length === 1 ? "" : "s"}); ${out} left as it was`);
+        return false;
+      }
+      const db = await Db.open(staged.dbPath, { ...config.duckdb, timeZone: config.timeZone, readOnly: true });
+      try {
+        const rejected = staged.tables.reduce((n, t) => n + t.rows_rejected, 0);
+        if (rejected && config.onRejectedRows === "fail") {
+          for (const t of await listProblems(db, 20)) for (const p of t.problems) console.error(formatProblem(p));
+          console.error(`\nbuild stopped: ${rejected} row${rejected === 1 ? " was" : "s were"} rejected (all listed by npm run check -- --data ${config.dataDir}).` +
+            `\nFix the files, or set "onRejectedRows": "publish" in the config to publish without them (they are counted on the Data quality page). ${out} left as it was.`);
+          return false;
+        }
+        const dir = datasetsDir(config);
+        await precompute(db, datasetFingerprints(staged, config), dir, log);
+        fillCache(dir);
+        removeAbandoned(out);
+        const output = newVersion(out);
+        writeSiteSettings(settingsPath, { title: config.title, footer: footerHtml(staged, new Date()), output, datasets: dir, csmPages: await csmPagePaths(db), dataPaths: shardDataPaths(dir) });
+        return { output };
+      } finally {
+        db.close();
+      }
+    });
+    if (!ready) return 1;
+
+    const code = await runFramework(["build"], settingsPath, log);
+    if (code !== 0 || !existsSync(join(ready.output, "index.html"))) {
+      rmSync(ready.output, { recursive: true, force: true });
+      console.error(`\nbuild failed (Framework exited with ${code}); ${out} left as it was`);
+      return 1;
     }
-    console.error(`\nbuild stopped: ${rejected} row${rejected === 1 ? " was" : "s were"} rejected (all listed by npm run check -- --data ${config.dataDir}).` +
-      `\nFix the files, or set "onRejectedRows": "publish" in the config to publish without them (they are counted on the Data quality page). ${out} left as it was.`);
-    return 1;
-  }
-
-  // One build at a time per checkout: Framework's loader cache is shared.
-  return withLock(join(CACHE, "..", "3r-build.lock"), () => publish(config, staged, out, log));
+    publishVersion(out, ready.output);
+    log(`site published to ${out}`);
+    return 0;
+  });
 });
-
-/** Recomputes stale datasets, builds the site into a temporary folder and swaps it in. */
-async function publish(config: Config, staged: Ingest, out: string, log: Log): Promise<number> {
-  const fingerprints = datasetFingerprints(staged.fingerprints);
-  const stale = invalidateStale(fingerprints);
-  log(stale.length ? `${stale.length} of ${DATASETS.length} datasets to compute: ${stale.join(", ")}` : `all ${DATASETS.length} datasets unchanged: no loader will run`);
-  const site = join(config.stateDir, "site.json");
-  const asOfSource = config.asOf ? "set in config" : "latest date in the inputs";
-  writeSiteSettings(site, { title: config.title, footer: footerHtml(staged, new Date(), asOfSource) });
-
-  removeAbandoned(out);
-  const tmp = `${out}.tmp-${process.pid}`;
-  const code = await run(process.execPath, [FRAMEWORK, "build"], {
-    ...configEnv(config),
-    THREER_STAGED: "1",
-    THREER_SITE: site,
-    THREER_OUT: tmp,
-    OBSERVABLE_TELEMETRY_DISABLE: "1",
-    PATH: `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH}`,
-  });
-  if (code !== 0 || !existsSync(join(tmp, "index.html"))) {
-    rmSync(tmp, { recursive: true, force: true });
-    console.error(`\nbuild failed (Framework exited with ${code}); ${out} left as it was`);
-    return 1;
-  }
-  const old = `${out}.old-${process.pid}`;
-  if (existsSync(out)) renameSync(out, old);
-  renameSync(tmp, out);
-  rmSync(old, { recursive: true, force: true });
-  saveManifest(fingerprints);
-  log(`site published to ${out}`);
-  return 0;
-}
-
-/** Runs a command with extra environment, inheriting the terminal; resolves to its exit code. */
-function run(cmd: string, argv: string[], env: Record<string, string>): Promise<number> {
-  return new Promise((done, fail) => {
-    const child = spawn(cmd, argv, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
-    child.on("error", fail);
-    child.on("close", (c) => done(c ?? 1));
-  });
-}
-
-/** Removes temporary folders that killed builds left behind (their process is gone). */
-function removeAbandoned(out: string): void {
-  const dir = dirname(out);
-  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
-    const m = new RegExp(`^${basename(out).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(tmp|old)-(\\d+)$`).exec(name);
-    if (m && !alive(Number(m[2]))) rmSync(join(dir, name), { recursive: true, force: true });
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

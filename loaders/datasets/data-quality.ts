@@ -69,6 +69,18 @@ export const dataQuality = defineDataset({
         got: { type: "string", nullable: true, doc: "what the file has" },
       },
     },
+    warnings: {
+      doc: "Things to know that reject no row: a file read as Windows-1252, an optional column absent, a skipped symlink, an as-of date far from the data, renewals overdue for over a year.",
+      // Only a file's name is published, never the folder it is in.
+      sql: `select table_name, case when file like '/%' then regexp_extract(file, '[^/]*$') else file end as about, column_name, message
+        from _3r_notices order by rowid`,
+      columns: {
+        table_name: { type: "string", nullable: true, doc: "table it concerns; null for the folder or a setting" },
+        about: { type: "string", doc: "file name, or the setting (as-of date)" },
+        column_name: { type: "string", nullable: true, doc: "column it concerns, if one" },
+        message: { type: "string", doc: "what was found and what it means for the pages" },
+      },
+    },
     meta: {
       doc: "Facts of the run.",
       sql: "select key, value from _3r_meta order by key",

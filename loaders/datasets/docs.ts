@@ -15,7 +15,8 @@ export function datasetsReadme(datasets: readonly DatasetDef[]): string {
   ];
   for (const d of datasets) {
     out.push(`## ${d.name}.json — ${d.title}`, "", d.doc, "");
-    for (const [name, t] of Object.entries(d.tables)) {
+    // A report's columns are the query's own, and a user's reports are theirs: not listed here (docs/tables.md lists what they read).
+    for (const [name, t] of Object.entries(d.tables).filter(([, t]) => !t.columnsFrom)) {
       out.push(`### ${d.name} › ${name}`, "", t.doc, "", "| column | type | meaning |", "|---|---|---|");
       for (const [c, def] of Object.entries(t.columns)) out.push(`| \`${c}\` | ${def.type}${def.nullable ? " or null" : ""} | ${def.doc.replaceAll("|", "\\|")} |`);
       out.push("");

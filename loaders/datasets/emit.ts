@@ -1,17 +1,16 @@
 /**
- * Computing datasets from the warehouse: used by the loader stubs under
- * src/data (one dataset to stdout) and by `npm run report` (all to files).
+ * Computing datasets from the warehouse: by the build and dev wrappers (every changed dataset, in
+ * their own process: precompute.ts) and by `npm run report` (all to files). The loader stubs under
+ * src/data only copy what the wrapper computed (`emit`, from loaders/site/stub.js).
  */
-import { loadConfig, type Config } from "../engine/config.ts";
-import { Db, type Row } from "../engine/db.ts";
+import type { Db, Row } from "../engine/db.ts";
 import { datasetCodeHash, hash } from "../engine/fingerprint.ts";
 import { referencedTables } from "../engine/models.ts";
-import { progress } from "../engine/progress.ts";
-import { withLock } from "../engine/lock.ts";
-import { ingest, warehousePath } from "../engine/warehouse.ts";
 import { type Columnar, roundValue, toColumns } from "./columnar.ts";
 import { columnSchema, type DatasetDef } from "./define.ts";
-import { datasetByName } from "./index.ts";
+
+/** For a loader stub: writes the dataset the wrapper computed to stdout (src/data/<name>.json.js or .json.ts). */
+export { emit } from "../site/stub.js";
 
 /** A dataset file as written. */
 export interface DatasetFile {
@@ -26,8 +25,9 @@ export interface DatasetFile {
 export async function computeDataset(db: Db, def: DatasetDef): Promise<DatasetFile> {
   const meta = Object.fromEntries((await db.rows<{ key: string; value: string }>("select key, value from _3r_meta")).map((r) => [r.key, r.value]));
   const tables: Record<string, Columnar> = {};
-  for (const [name, t] of Object.entries(def.tables)) {
+  for (const [name, table] of Object.entries(def.tables)) {
     const where = `dataset ${def.name}, table ${name}`;
+    const t = table.columnsFrom ? { ...table, columns: await table.columnsFrom(db) } : table;
     let got: Columnar;
     try {
       // Columns straight from DuckDB: no row objects on the way to a column-oriented file.
@@ -59,37 +59,11 @@ function rowsToColumns(rows: Row[]): Columnar {
 }
 
 /** Fingerprint of a dataset: its tables, the code datasets run, and every warehouse step it reads. */
-export function datasetFingerprint(def: DatasetDef, steps: Record<string, string>): string {
+export function datasetFingerprint(def: DatasetDef, steps: Record<string, string>, codeHash = datasetCodeHash()): string {
   const sqls = [...Object.values(def.tables).map((t) => t.sql ?? ""), def.shards?.sql ?? ""];
   const usesTs = Object.values(def.tables).some((t) => t.load);
   const deps = usesTs ? Object.keys(steps).sort() : referencedTables(sqls.join("\n"), Object.keys(steps));
   // The tables' SQL and columns too: a dataset may borrow a table defined in another module.
   const tables = Object.entries(def.tables).map(([k, t]) => [k, t.sql ?? null, t.columns]);
-  return hash("dataset", def.name, tables, def.shards ?? null, datasetCodeHash(), deps.map((d) => [d, steps[d]]), usesTs ? steps : null);
+  return hash("dataset", def.name, tables, def.shards ?? null, codeHash, deps.map((d) => [d, steps[d]]), usesTs ? steps : null);
 }
-
-/** Opens the warehouse to read: as staged by our build wrapper, or (run by Framework directly) staged now. */
-export async function openForRead(config: Config): Promise<Db> {
-  if (!process.env.THREER_STAGED) {
-    const result = await ingest(config, progress("stage"));
-    if (result.fatal.length) throw new Error(`the inputs cannot be used; run npm run check -- --data ${config.dataDir}`);
-  }
-  // In preview the wrapper may be re-staging right now: read once it is done.
-  await withLock(`${warehousePath(config)}.lock`, async () => {});
-  return Db.open(warehousePath(config), { readOnly: true });
-}
-
-/** For a loader stub: writes dataset `name` as JSON to stdout. */
-export async function emit(name: string): Promise<void> {
-  const config = loadConfig();
-  const def = datasetByName(name);
-  const db = await openForRead(config);
-  try {
-    const out = await computeDataset(db, def);
-    process.stdout.write(JSON.stringify(out));
-    process.stderr.write(`[3r] dataset ${name} computed\n`);
-  } finally {
-    db.close();
-  }
-}
-

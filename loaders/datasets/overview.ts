@@ -22,7 +22,34 @@ export const overview = defineDataset({
         due_next_90_days_value: { type: "number", doc: "Σ arr_before of those events" },
       },
     },
-    // The home page's red-pie figure, published here so the page need not download all of risk.json.
-    red_pie: risk.tables.headline,
+    // The home page's red-pie verdict (book view, as on the Risk page), published here so the page need not download all of risk.json.
+    risk_settings: risk.tables.settings,
+    book_verdicts: risk.tables.book_verdicts,
+    csm_calls: risk.tables.csms,
+    csm_pages: {
+      doc: "Every named CSM and the slug of their page (/csm/<slug>), so the home page can link the CSMs it names.",
+      sql: "select csm, slug from relationship_csms order by csm",
+      columns: {
+        csm: { type: "string", doc: "owner (accounts.csm)" },
+        slug: { type: "string", doc: "the page's URL name, as on the CSM pages list" },
+      },
+    },
+    // The same figures per owner, for the home page's filter bar (issue 15).
+    by_owner: {
+      doc: "The book's figures per segment, region and CSM: the rows add up to the book table.",
+      sql: "select * from book_by_owner",
+      columns: {
+        segment: { type: "string", doc: "account segment; '(none)' when the account has none" },
+        region: { type: "string", doc: "account region; '(none)' when the account has none" },
+        csm: { type: "string", doc: "owning CSM; '(none)' when the account has none" },
+        accounts: { type: "int", doc: "accounts of this owner" },
+        active_accounts: { type: "int", doc: "of them, active on the as-of date" },
+        current_arr: { type: "number", doc: "Σ current contract value of those active accounts" },
+        overdue_renewals: { type: "int", doc: "their overdue renewal events" },
+        overdue_value: { type: "number", doc: "Σ arr_before of those overdue events" },
+        due_next_90_days: { type: "int", doc: "their unresolved renewal events due in [as-of, as-of + 90 days]" },
+        due_next_90_days_value: { type: "number", doc: "Σ arr_before of those events" },
+      },
+    },
   },
 });

@@ -2,19 +2,29 @@
 import { defineDataset } from "./define.ts";
 
 const dims = {
-  segment: { type: "string", nullable: true, doc: "account segment; null when the account has none" },
-  region: { type: "string", nullable: true, doc: "account region; null when the account has none" },
-  csm: { type: "string", nullable: true, doc: "owner (accounts.csm); null when the account has none" },
+  segment: { type: "string", doc: "account segment; '(none)' when the account has none" },
+  region: { type: "string", doc: "account region; '(none)' when the account has none" },
+  csm: { type: "string", doc: "owner (accounts.csm); '(none)' when the account has none" },
 } as const;
 
 const group = { type: "int", doc: "account group: segment, region and CSM, spelled out in the groups table" } as const;
+
+const sliceDimension = { type: "string", doc: "the slice: all (the whole book), segment, region or csm" } as const;
+const sliceValue = { type: "string", nullable: true, doc: "'all' for the whole book; else the segment, region or CSM (null: accounts that name none)" } as const;
+
+/** The four verdicts of METRICS.md § Risk, in their fixed words. */
+export const VERDICTS = ["no health scores", "red under-calls churn", "red is big enough but misses most churn", "red covers churn"] as const;
+const verdictColumn = (whenNull: string) => ({
+  type: "string", nullable: true,
+  doc: `${VERDICTS.map((v) => `"${v}"`).join(", ")}: no score in the slice; red share < logo churn; else missed churn > risk_missed_churn_limit; else. ${whenNull}`,
+} as const);
 
 const color = { type: "string", doc: "red, yellow, green, or unscored (no snapshot on or before the date)" } as const;
 
 export const risk = defineDataset({
   name: "risk",
   title: "Risk",
-  doc: "Red share of health colors against logo and revenue churn: renewal view per lookback, calibration, the book as the dashboard showed it each quarter, lead time, per-CSM under-calling and volatility. Counts are additive: sum the rows a filter keeps, then divide (src/components/risk.js).",
+  doc: "Red share of health colors against logo and revenue churn: renewal view per lookback, calibration, the book as the dashboard showed it each quarter, lead time, per-CSM under-calling and volatility; the verdict of each view per slice (book_verdicts, renewal_verdicts). Counts are additive: sum the rows a filter keeps, then divide (src/components/risk.js).",
   tables: {
     settings: {
       doc: "One row: the settings the figures were computed with.",
@@ -24,6 +34,7 @@ export const risk = defineDataset({
         lookbacks: { type: "string[]", doc: "every lookback computed (config lookbackChoices plus lookbackDays), as text" },
         under_call_min_events: { type: "int", doc: "resolved renewals a CSM needs before being flagged as under-calling" },
         flip_days: { type: "int", doc: "red↔green within this many days is a flip" },
+        risk_missed_churn_limit: { type: "number", doc: "a red slice at least as big as churn that misses more than this share of churned logos \"misses most churn\" (config thresholds.riskMissedChurnLimit)" },
         health_snapshots: { type: "int", doc: "health snapshots staged; 0 = no health file, every account unscored" },
       },
     },
@@ -50,7 +61,7 @@ export const risk = defineDataset({
       doc: "Book view: accounts active on the first day d of each quarter, by their color on d, and their renewals due in [d, d + 365).",
       sql: "select * from risk_book_counts order by all",
       columns: {
-        quarter_start: { type: "date", doc: "d, the first day of a quarter; the year that followed it is over when d + 364 ≤ the as-of date" },
+        quarter_start: { type: "date", doc: "d, the first day of a quarter; the year that followed it is over when d + 365 ≤ the as-of date" },
         group_id: group,
         color: { ...color, doc: "color on d: red, yellow, green, or unscored" },
         accounts: { type: "int", doc: "accounts active on d (customer_since ≤ d, not fully lost at a renewal resolved before d)" },
@@ -83,25 +94,51 @@ export const risk = defineDataset({
         red_events: { type: "int", doc: "of them, red at the lookback" },
         churned: { type: "int", doc: "of them, fully lost" },
         churned_red: { type: "int", doc: "fully lost and red at the lookback" },
-        red_share: { type: "number", doc: "red_events / events" },
+        red_share: { type: "number", nullable: true, doc: "red_events / events; null when none of them was scored at the lookback (no health scores)" },
         logo_churn_rate: { type: "number", doc: "churned / events" },
-        under_calling: { type: "boolean", doc: "a named CSM with events ≥ under_call_min_events and red_share < logo_churn_rate" },
+        under_calling: { type: "boolean", doc: "a named CSM with events ≥ under_call_min_events, some scored, and red_share < logo_churn_rate" },
       },
     },
-    headline: {
-      doc: "The latest full calendar year's renewals at the configured lookback: red share against churn (home page). No row before a full year has passed.",
-      sql: "select * from risk_headline order by all",
+    book_verdicts: {
+      doc: "Book view, the headline: on the first day d of each quarter, for the whole book and each segment, region and CSM, the red share of the accounts active on d against the churn of their renewals due in [d, d + 365), and the verdict once that year is over.",
+      sql: "select * from book_verdicts order by quarter_start, dimension, dimension_value nulls last",
       columns: {
-        renewal_year: { type: "int", doc: "the latest calendar year ended on or before the as-of date" },
-        lookback_days: { type: "int", doc: "the configured lookback L" },
-        events: { type: "int", doc: "resolved renewal events due that year" },
+        quarter_start: { type: "date", doc: "d, the first day of a quarter" },
+        dimension: sliceDimension,
+        dimension_value: sliceValue,
+        closed: { type: "boolean", doc: "d + 365 ≤ the as-of date: the year that followed d is over; only closed quarters get a verdict" },
+        active_accounts: { type: "int", doc: "accounts active on d (customer_since ≤ d, not fully lost at a renewal resolved before d)" },
+        red_accounts: { type: "int", doc: "of them, red on d (latest snapshot on or before d)" },
+        red_share: { type: "number", nullable: true, doc: "red_accounts / active_accounts; null when no account of the slice was scored on d (no health scores), never 0" },
+        red_share_arr: { type: "number", nullable: true, doc: "contract value on d of the red accounts / of the active accounts; null as red_share, or when that value is 0" },
+        resolved: { type: "int", doc: "renewal events of those accounts due in [d, d + 365) and resolved by the as-of date" },
+        churned: { type: "int", doc: "of them, fully lost (after = 0)" },
+        churned_red: { type: "int", doc: "of the churned, those whose account was red on d" },
+        logo_churn_rate: { type: "number", nullable: true, doc: "churned / resolved; null when nothing was resolved" },
+        flagged_churn: { type: "number", nullable: true, doc: "churned_red / churned: the churn red had flagged on d; null with no churn or no health scores" },
+        missed_churn: { type: "number", nullable: true, doc: "1 − flagged_churn" },
+        verdict: verdictColumn("null while the quarter is open, or when none of its renewals was resolved"),
+      },
+    },
+    renewal_verdicts: {
+      doc: "Renewal view, the calibration: resolved renewal events read at the configured lookback (renewal_date − L), per cohort ('all', a renewal year, a quarter) and for the whole book and each segment, region and CSM, with the verdict.",
+      sql: "select * from renewal_verdicts order by cohort, dimension, dimension_value nulls last",
+      columns: {
+        cohort: { type: "string", doc: "'all' (every resolved renewal), a renewal year ('2025') or a renewal quarter ('2025-Q1') of renewal_date" },
+        dimension: sliceDimension,
+        dimension_value: sliceValue,
+        events: { type: "int", doc: "resolved renewal events" },
+        red_events: { type: "int", doc: "of them, red at the lookback" },
+        red_share: { type: "number", nullable: true, doc: "red_events / events; null when no event was scored at its lookback (no health scores), never 0" },
+        red_share_arr: { type: "number", nullable: true, doc: "Σ before of red events / Σ before; null as red_share, or when Σ before is 0" },
         churned: { type: "int", doc: "of them, fully lost" },
-        red_share: { type: "number", doc: "events red at the lookback / events" },
-        red_share_arr: { type: "number", nullable: true, doc: "Σ before of red events / Σ before" },
+        churned_red: { type: "int", doc: "fully lost and red at the lookback" },
         logo_churn_rate: { type: "number", doc: "churned / events" },
-        revenue_churn_rate: { type: "number", nullable: true, doc: "(full loss + partial loss) / Σ before" },
-        missed_churn: { type: "number", nullable: true, doc: "churned events not red at the lookback / churned events" },
-        under_calls: { type: "boolean", doc: "red_share < logo_churn_rate: red under-calls churn" },
+        revenue_churn_rate: { type: "number", nullable: true, doc: "(full loss + partial loss) / Σ before; null when Σ before is 0" },
+        flagged_churn: { type: "number", nullable: true, doc: "churned_red / churned; null with no churn or no health scores" },
+        missed_churn: { type: "number", nullable: true, doc: "1 − flagged_churn" },
+        precision: { type: "number", nullable: true, doc: "churned_red / red_events: the red events that churned; null with no red event" },
+        verdict: verdictColumn("never null: every cohort listed has resolved events"),
       },
     },
     volatility: {

@@ -5,15 +5,16 @@
  * build time into plain JSON files (the browser never sees an archive). Framework reads an archive from its start
  * for every file it unpacks, so archives stay small and there is one loader run per archive
  * (`src/data/<name>/[archive].tar.ts`, the archive named by a parameter). Each run computes only its archive's
- * range of keys. The page reads `<name>/a0/index.json` through FileAttachment and fetches
- * `<name>/a<k>/shard-<n>.json` by URL; observablehq.config.ts lists the shard files in dynamicPaths (shardPaths).
+ * range of keys. The build wrapper computes the archives (precomputeShards) and the stub
+ * `src/data/<name>/[archive].tar.js` copies one; the page reads `<name>/a0/index.json` through FileAttachment and
+ * fetches `<name>/a<k>/shard-<n>.json` by URL, so the wrapper lists the shard files for dynamicPaths (ShardIndex).
  */
-import { loadConfig } from "../engine/config.ts";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Db, Plain } from "../engine/db.ts";
 import type { Columnar } from "./columnar.ts";
-import { computeDataset, type DatasetFile, openForRead } from "./emit.ts";
+import { computeDataset, type DatasetFile } from "./emit.ts";
 import type { DatasetDef, ShardSpec } from "./define.ts";
-import { datasetByName } from "./index.ts";
 
 /** The file name of shard n, and the name of archive k. */
 export const shardMember = (n: number) => `shard-${n}.json`;
@@ -106,34 +107,30 @@ export async function computeArchive(db: Db, def: DatasetDef, archive: string): 
   return { ...head, ...splitDataset(def, file, new Map(mine.map((r) => [r.key, r.shard]))) };
 }
 
-/** For the `[archive].tar.ts` loader stub: writes one archive of sharded dataset `name` to stdout (`--archive=<a>`). */
-export async function emitShards(name: string, argv = process.argv): Promise<void> {
-  const archive = argv.find((a) => a.startsWith("--archive="))?.slice("--archive=".length);
-  if (!archive) throw new Error(`dataset ${name}: the loader needs --archive=<name> (Framework passes it from the file name)`);
-  const def = datasetByName(name);
-  const db = await openForRead(loadConfig());
-  try {
-    const files = await computeArchive(db, def, archive);
-    process.stdout.write(tar(Object.fromEntries(Object.entries(files).map(([m, f]) => [m, JSON.stringify(f)]))));
-    process.stderr.write(`[3r] dataset ${name}, archive ${archive}: ${Object.keys(files).length} files\n`);
-  } finally {
-    db.close();
-  }
+/** The loader stub of a sharded dataset: `src/data/<name>/[archive].tar.js` copies one precomputed archive. */
+export const SHARD_STUB = "[archive].tar.js";
+
+/** What precompute writes as `<name>.json` for a sharded dataset: its archives, and the shard files pages may fetch. */
+export interface ShardIndex {
+  archives: string[];
+  /** `/data/<name>/a<k>/shard-<n>.json`, for Framework's dynamicPaths (pages fetch shards by URL, not FileAttachment). */
+  paths: string[];
 }
 
-/** The shard files Framework must build (for dynamicPaths): `/data/<name>/a<k>/shard-<n>.json`; none when the warehouse cannot be read. */
-export async function shardPaths(name: string): Promise<string[]> {
-  try {
-    const def = datasetByName(name);
-    const db = await openForRead(loadConfig());
-    try {
-      const rows = await db.rows(`select distinct shard::integer as shard, archive::integer as archive from (${specOf(def).sql}) order by shard`);
-      return rows.map((r) => `/data/${name}/${archiveName(Number(r.archive))}/${shardMember(Number(r.shard))}`);
-    } finally {
-      db.close();
-    }
-  } catch (err) {
-    process.stderr.write(`[3r] no ${name} shards: ${(err as Error).message.split("\n")[0]}\n`);
-    return [];
+/**
+ * Computes every archive of sharded dataset `def` into `<dir>/<name>/a<k>.tar` (in the build wrapper's process, like
+ * every dataset) and returns its index. Archive a0 always exists: it carries the whole tables.
+ */
+export async function precomputeShards(db: Db, def: DatasetDef, dir: string): Promise<ShardIndex> {
+  const rows = await shardRows(db, specOf(def));
+  const numbers = [...new Set([0, ...rows.map((r) => r.archive)])].sort((a, b) => a - b);
+  mkdirSync(join(dir, def.name), { recursive: true });
+  for (const k of numbers) {
+    const files = await computeArchive(db, def, archiveName(k));
+    const path = join(dir, def.name, `${archiveName(k)}.tar`);
+    writeFileSync(`${path}.tmp`, tar(Object.fromEntries(Object.entries(files).map(([m, f]) => [m, JSON.stringify(f)]))));
+    renameSync(`${path}.tmp`, path);
   }
+  const shards = [...new Map(rows.map((r) => [r.shard, r.archive])).entries()].sort((a, b) => a[0] - b[0]);
+  return { archives: numbers.map(archiveName), paths: shards.map(([n, k]) => `/data/${def.name}/${archiveName(k)}/${shardMember(n)}`) };
 }

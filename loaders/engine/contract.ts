@@ -1,11 +1,10 @@
 /**
- * The input contract (../shared/DATA-CONTRACT.md) in executable form.
+ * The input contract in executable form.
  *
  * Each column is described once, as a `ColumnSpec`; from that one description
- * we derive the zod schema of a staged row (used to guard the staged data) and
- * the SQL checks that validate raw files inside DuckDB (fast on large files).
+ * come the SQL checks that validate raw files inside DuckDB (ingest/checks.ts,
+ * fast on large files) and the wording of every problem (`expectation`).
  */
-import { z } from "zod";
 
 /** The kinds of value a column may hold. */
 export type ColumnKind = "string" | "date" | "int" | "number" | "enum" | "boolean";
@@ -36,7 +35,7 @@ export interface TableSpec {
 }
 
 export const TABLE_NAMES = [
-  "accounts", "renewals", "health", "usage", "features",
+  "accounts", "renewals", "subscriptions", "health", "usage", "features",
   "contacts", "touches", "tickets", "nps", "milestones",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -54,6 +53,32 @@ const e = (name: string, required: boolean, values: readonly string[], meaning: 
   ({ name, kind: "enum", required, values, meaning });
 const b = (name: string, meaning: string): ColumnSpec => ({ name, kind: "boolean", required: false, meaning });
 
+/*
+ * The billing record (DATA-CONTRACT.md § subscriptions), the other shape of the revenue record: one row per
+ * product line per billed period or subscription. Renewal events are derived from it in SQL
+ * (stg_subscription_renewals), so every page that reads renewals works on it unchanged.
+ */
+const SUBSCRIPTIONS: TableSpec = {
+  name: "subscriptions", required: false, parents: { account_id: "accounts" },
+  columns: [
+    { name: "account_id", kind: "string", required: true, meaning: "→ accounts" },
+    { name: "product", kind: "string", required: true, meaning: "the line (a plan or add-on)" },
+    { name: "start_date", kind: "date", required: true, meaning: "first day billed" },
+    // A paid term runs past the export date: its end is scheduled, like a renewal date.
+    { name: "end_date", kind: "date", required: false, futureAllowed: true, meaning: "first day no longer billed (exclusive); empty = still running" },
+    { name: "mrr", kind: "number", required: false, min: 0, meaning: "monthly recurring value (one of mrr, arr per file)" },
+    { name: "arr", kind: "number", required: false, min: 0, meaning: "annual recurring value, = 12 × mrr (one of mrr, arr per file)" },
+    { name: "subscription_id", kind: "string", required: false, meaning: "the billing system's id, shown in errors" },
+    { name: "churn_reason", kind: "string", required: false, meaning: "the loss code, where one was given" },
+  ],
+};
+
+/** The revenue record: a folder holds exactly one of these tables. */
+export const REVENUE_TABLES = ["renewals", "subscriptions"] as const satisfies readonly TableName[];
+
+/** Columns of which a file must hold exactly one (its header names one, never both). */
+export const ONE_OF_COLUMNS: Partial<Record<TableName, readonly string[]>> = { subscriptions: ["mrr", "arr"] };
+
 export const CONTRACT: Readonly<Record<TableName, TableSpec>> = {
   accounts: {
     name: "accounts", required: true, key: ["account_id"],
@@ -69,7 +94,7 @@ export const CONTRACT: Readonly<Record<TableName, TableSpec>> = {
     ],
   },
   renewals: {
-    name: "renewals", required: true, key: ["renewal_id", "product"], parents: { account_id: "accounts" },
+    name: "renewals", required: false, key: ["renewal_id", "product"], parents: { account_id: "accounts" },
     columns: [
       s("renewal_id", true, "one renewal event of one account (all its lines share it)"),
       s("account_id", true, "→ accounts"),
@@ -81,6 +106,7 @@ export const CONTRACT: Readonly<Record<TableName, TableSpec>> = {
       s("loss_reason", false, "the loss code, where one was given"),
     ],
   },
+  subscriptions: SUBSCRIPTIONS,
   health: {
     name: "health", required: false, parents: { account_id: "accounts" },
     columns: [
@@ -152,33 +178,6 @@ export const CONTRACT: Readonly<Record<TableName, TableSpec>> = {
     ],
   },
 };
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
-
-/** The zod type of one staged value of a column. */
-function zodColumn(c: ColumnSpec): z.ZodType {
-  let t: z.ZodType;
-  switch (c.kind) {
-    case "string": t = z.string().min(1); break;
-    case "date": t = isoDate; break;
-    case "boolean": t = z.boolean(); break;
-    case "enum": t = z.enum(c.values as [string, ...string[]]); break;
-    case "int":
-    case "number": {
-      let n = c.kind === "int" ? z.number().int() : z.number().finite();
-      if (c.min !== undefined) n = n.min(c.min);
-      if (c.max !== undefined) n = n.max(c.max);
-      t = n;
-      break;
-    }
-  }
-  return c.required === true ? t : t.nullable();
-}
-
-/** zod schema of a staged row of `table` (values as read back from DuckDB, dates as ISO strings). */
-export function rowSchema(table: TableName) {
-  return z.object(Object.fromEntries(CONTRACT[table].columns.map((c) => [c.name, zodColumn(c)])));
-}
 
 /** Human description of what a column expects, used in error messages. */
 export function expectation(c: ColumnSpec): string {

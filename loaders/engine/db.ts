@@ -2,27 +2,33 @@
  * A thin layer over @duckdb/node-api: open a database with sensible limits,
  * run statements, read rows as plain JSON-ready values.
  */
-import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { availableParallelism } from "node:os";
 
 /** A plain value as published: no bigint, dates as ISO strings. */
 export type Plain = string | number | boolean | null | Plain[];
 export type Row = Record<string, Plain>;
 
-/** Open options: a read-only open never takes the write lock. */
+/** Open options: a read-only open never takes the write lock; threads and memory come from the config (`duckdb`). */
 export interface OpenOptions {
   readOnly?: boolean;
+  /** null or absent: every core. */
+  threads?: number | null;
+  /** Default 3GB. */
+  memoryLimit?: string;
+  /** Time zone in which a timestamp becomes a date; UTC unless the config says otherwise (never the machine's). */
+  timeZone?: string;
 }
 
-/** Threads and memory for DuckDB; THREER_THREADS / THREER_MEMORY override. */
-function settings(readOnly: boolean): Record<string, string> {
+/** DuckDB's settings for an open. */
+function settings(options: OpenOptions): Record<string, string> {
   const s: Record<string, string> = {
-    threads: process.env.THREER_THREADS ?? String(Math.max(1, availableParallelism())),
-    memory_limit: process.env.THREER_MEMORY ?? "3GB",
+    threads: String(options.threads ?? Math.max(1, availableParallelism())),
+    memory_limit: options.memoryLimit ?? "3GB",
     // CSV and Parquet reads keep file order, so rowid + 2 is the line number.
     preserve_insertion_order: "true",
   };
-  if (readOnly) s.access_mode = "READ_ONLY";
+  if (options.readOnly) s.access_mode = "READ_ONLY";
   return s;
 }
 
@@ -31,8 +37,11 @@ export class Db {
   private constructor(readonly instance: DuckDBInstance, readonly conn: DuckDBConnection) {}
 
   static async open(path = ":memory:", options: OpenOptions = {}): Promise<Db> {
-    const instance = await DuckDBInstance.create(path, settings(options.readOnly ?? false));
-    return new Db(instance, await instance.connect());
+    const instance = await DuckDBInstance.create(path, settings(options));
+    const conn = await instance.connect();
+    // DuckDB takes the machine's zone by default: a date would depend on where the build runs.
+    await conn.run(`set TimeZone = '${(options.timeZone ?? "UTC").replaceAll("'", "''")}'`);
+    return new Db(instance, conn);
   }
 
   /** Runs a statement (or several separated by semicolons) for its effect. */

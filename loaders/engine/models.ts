@@ -2,15 +2,18 @@
  * The SQL models under loaders/sql/, dbt-style: one file = one table, in
  * layers staging → intermediate → marts. A model's dependencies are the
  * other tables its SQL names; they decide the build order and, through
- * fingerprints, what must be rebuilt when something changes.
+ * fingerprints, what must be rebuilt when something changes. A file `x.assert.sql` beside a model is its
+ * data tests (engine/assertions.ts), not a model.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { TABLE_NAMES } from "./contract.ts";
 import { listFiles, ROOT } from "./fingerprint.ts";
+import { listReportModels } from "./reports.ts";
 
 export const LAYERS = ["staging", "intermediate", "marts"] as const;
-export type Layer = (typeof LAYERS)[number];
+/** "reports": an analyst's own query, `reports/<name>.sql` at the project root (engine/reports.ts). */
+export type Layer = (typeof LAYERS)[number] | "reports";
 
 /** One SQL model. */
 export interface Model {
@@ -46,12 +49,13 @@ export function referencedTables(sql: string, known: Iterable<string>): string[]
 export function listModels(): Model[] {
   const found: Model[] = [];
   for (const layer of LAYERS) {
-    for (const path of listFiles(join(ROOT, "loaders", "sql", layer), (n) => n.endsWith(".sql"))) {
+    for (const path of listFiles(join(ROOT, "loaders", "sql", layer), (n) => n.endsWith(".sql") && !n.endsWith(".assert.sql"))) {
       const name = path.split("/").pop()!.replace(/\.sql$/, "");
       const sql = readFileSync(join(ROOT, path), "utf8");
       found.push({ name, layer, path, sql, deps: [], materialized: materialization(sql) });
     }
   }
+  found.push(...listReportModels());
   const names = new Set([...found.map((m) => m.name), ...BASE_TABLES]);
   for (const m of found) m.deps = referencedTables(m.sql, names).filter((d) => d !== m.name);
   return topoSort(found);

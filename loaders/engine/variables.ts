@@ -2,8 +2,10 @@
  * The config values SQL models read, as DuckDB variables:
  * `getvariable('as_of')`, `getvariable('lookback_days')`, `getvariable('publish_contacts')`
  * (BOOLEAN: contact-level rows may reach published tables), and one per threshold
- * in snake case (`getvariable('license_utilization')`).
+ * in snake case (`getvariable('license_utilization')`), and `getvariable('z95')`: the z of every 95%
+ * interval, from its one definition in loaders/datasets/stats/intervals.ts.
  */
+import { Z95 } from "../datasets/stats/intervals.ts";
 import type { Config } from "./config.ts";
 import { stripComments } from "./models.ts";
 
@@ -16,6 +18,7 @@ export function variableValues(config: Config, asOf: string): Record<string, str
     lookback_days: config.lookbackDays,
     lookbacks: [...new Set([...config.lookbackChoices, config.lookbackDays])].sort((a, b) => a - b),
     publish_contacts: config.publishContacts,
+    z95: Z95,
   };
   for (const [k, value] of Object.entries(config.thresholds)) v[snake(k)] = value;
   return v;

@@ -1,59 +1,74 @@
 /**
- * Keys Framework's loader cache on our fingerprints. Framework reuses a
- * cached loader output whenever one exists (in preview: unless the loader
- * file is newer), whatever the inputs did; so before Framework runs we delete
- * the cached output of every dataset whose fingerprint changed, and in
- * preview also touch its stub so the open page reloads.
+ * Fills Framework's loader cache with the datasets the wrapper computed. Framework reuses a cached
+ * loader output whenever one exists (in preview: unless the stub is newer), whatever the inputs did;
+ * so before Framework builds or previews, every dataset's cache entry is overwritten with the
+ * precomputed file (no stub runs at all), and in preview the stubs of changed datasets are touched,
+ * so the open page reloads. The cache is shared by the checkout: callers hold the
+ * site lock (lock.ts).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
-import { datasetFingerprint } from "../datasets/emit.ts";
-import { DATASETS, datasetByName } from "../datasets/index.ts";
+import { DATASETS } from "../datasets/index.ts";
+import { type ShardIndex, SHARD_STUB } from "../datasets/shards.ts";
 import { ROOT } from "../engine/fingerprint.ts";
 
 export const SRC = join(ROOT, "src");
 export const CACHE = join(SRC, ".observablehq", "cache");
-const MANIFEST = join(CACHE, "3r-fingerprints.json");
+/** The site lock (lock.ts): one build, or one preview refresh, at a time uses this checkout's Framework cache. */
+export const SITE_LOCK = join(CACHE, "..", "3r-build.lock");
 
-/** Cached outputs and stub of a dataset. */
-export function datasetPaths(name: string): { cached: string[]; stub: string } {
-  // a sharded dataset (loaders/datasets/shards.ts): its archives and the folders Framework unpacks them into
-  if (datasetByName(name).shards) return { cached: [join(CACHE, "data", name)], stub: join(SRC, "data", name, "[archive].tar.ts") };
-  return { cached: [join(CACHE, "data", `${name}.json`)], stub: join(SRC, "data", `${name}.json.ts`) };
+/** The loader stub of a dataset (`.json.js`; a `.json.ts` stub works too, only slower to start; a sharded one's archive stub). */
+export function stubPath(name: string): string {
+  const archives = join(SRC, "data", name, SHARD_STUB);
+  if (existsSync(archives)) return archives;
+  const js = join(SRC, "data", `${name}.json.js`);
+  return existsSync(js) ? js : join(SRC, "data", `${name}.json.ts`);
 }
 
-/** Fingerprints of every dataset for a warehouse's steps. */
-export function datasetFingerprints(steps: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(DATASETS.map((d) => [d.name, datasetFingerprint(d, steps)]));
-}
-
-function readManifest(): Record<string, string> {
-  try {
-    return JSON.parse(readFileSync(MANIFEST, "utf8"));
-  } catch {
-    return {};
-  }
-}
-
-/** Deletes stale cached outputs; returns the datasets that will be recomputed. */
-export function invalidateStale(fingerprints: Record<string, string>, { touch = false } = {}): string[] {
-  const manifest = readManifest();
-  const stale: string[] = [];
-  for (const [name, fp] of Object.entries(fingerprints)) {
-    const { cached, stub } = datasetPaths(name);
-    if (manifest[name] === fp && existsSync(cached[0])) continue;
-    stale.push(name);
-    for (const c of cached) rmSync(c, { force: true, recursive: true });
-    if (touch && existsSync(stub)) {
-      const now = new Date();
-      utimesSync(stub, now, now);
+/** Copies every precomputed dataset in `dir` into Framework's cache; touches the stubs of `touch` (preview). */
+export function fillCache(dir: string, { touch = [] as string[] } = {}): void {
+  mkdirSync(join(CACHE, "data"), { recursive: true });
+  const now = new Date();
+  for (const { name, shards } of DATASETS) {
+    const stub = stubPath(name);
+    if (shards) {
+      fillArchives(dir, name, stub, touch.includes(name) ? now : null);
+      continue;
+    }
+    // A touched stub makes preview reload the open page (the file's URL carries the stub's time).
+    if (touch.includes(name) && existsSync(stub)) utimesSync(stub, now, now);
+    const cached = join(CACHE, "data", `${name}.json`);
+    const source = statSync(join(dir, `${name}.json`));
+    // No older than its stub, so Framework calls the entry fresh and never runs the stub; otherwise the precomputed
+    // file's time, which pages publish as lastModified and which must not change when the data did not.
+    const time = Math.floor(Math.max(source.mtimeMs, existsSync(stub) ? statSync(stub).mtimeMs : 0));
+    const entry = existsSync(cached) ? statSync(cached) : null;
+    if (!entry || entry.size !== source.size || entry.mtimeMs !== time) {
+      copyFileSync(join(dir, `${name}.json`), `${cached}.3r-tmp`);
+      utimesSync(`${cached}.3r-tmp`, new Date(time), new Date(time));
+      renameSync(`${cached}.3r-tmp`, cached);
     }
   }
-  return stale;
 }
 
-/** Records the fingerprints the cache now holds (after Framework filled it). */
-export function saveManifest(fingerprints: Record<string, string>): void {
-  mkdirSync(CACHE, { recursive: true });
-  writeFileSync(MANIFEST, JSON.stringify({ ...readManifest(), ...fingerprints }, null, 1));
+/**
+ * A sharded dataset's archives (`<dir>/<name>/a<k>.tar`) into the cache as Framework's archive loader would
+ * leave them (`data/<name>/a<k>.tar`); an archive that changed drops the files Framework unpacked from it.
+ */
+function fillArchives(dir: string, name: string, stub: string, touched: Date | null): void {
+  if (touched && existsSync(stub)) utimesSync(stub, touched, touched);
+  const index: ShardIndex = JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8"));
+  const folder = join(CACHE, "data", name);
+  mkdirSync(folder, { recursive: true });
+  for (const archive of index.archives) {
+    const source = statSync(join(dir, name, `${archive}.tar`));
+    const cached = join(folder, `${archive}.tar`);
+    const time = Math.floor(Math.max(source.mtimeMs, existsSync(stub) ? statSync(stub).mtimeMs : 0));
+    const entry = existsSync(cached) ? statSync(cached) : null;
+    if (entry && entry.size === source.size && entry.mtimeMs === time) continue;
+    rmSync(join(folder, archive), { recursive: true, force: true });
+    copyFileSync(join(dir, name, `${archive}.tar`), `${cached}.3r-tmp`);
+    utimesSync(`${cached}.3r-tmp`, new Date(time), new Date(time));
+    renameSync(`${cached}.3r-tmp`, cached);
+  }
 }

@@ -12,7 +12,11 @@ function usesHtmlExtension() {
   return links.some((h) => /\.html(?:[?#]|$)/.test(h)) || location.pathname.endsWith(".html");
 }
 
-/** The account page's URL: for one account (`id`), a search (`q`), or the bare page. */
+/**
+ * The account page's URL: for one account (`id`), a search (`q`), or the bare page.
+ * @param {{id?: string | null, q?: string | null}} [target]
+ * @param {{root?: URL, html?: boolean}} [options]
+ */
 export function accountHref({ id, q } = {}, { root = SITE_ROOT, html = usesHtmlExtension() } = {}) {
   const url = new URL(html ? "account.html" : "account", root);
   if (id !== undefined && id !== null) url.searchParams.set("id", id);

@@ -32,7 +32,10 @@ function traitList(traits, labels) {
   let area = null;
   for (const t of traits) {
     const l = labels.get(t.trait);
-    if (l?.area !== area) items.push(el("li", { class: "area" }, (area = l?.area ?? "")));
+    if (l?.area !== area) {
+      area = l?.area ?? "";
+      items.push(el("li", { class: "area" }, area));
+    }
     const state = t.has_trait === null ? "unknown" : t.has_trait ? "yes" : "no";
     items.push(el("li", { class: state }, el("span", { class: "mark", "aria-label": state === "unknown" ? "not measurable" : state }, { yes: "✓", no: "✗", unknown: "?" }[state]),
       l?.label ?? t.trait, state === "unknown" ? el("span", { class: "area" }, " (not measurable from the inputs)") : null));

@@ -18,3 +18,12 @@ export function distinct(data, field) {
   return [...new Set(data.map((d) => d[field]).filter((v) => v !== null && v !== undefined))].sort((a, b) =>
     typeof a === "number" ? a - b : String(a).localeCompare(String(b)));
 }
+
+/** The numeric fields of rows added up into one row (a field that is not a number in every row is left out). */
+export function sums(data) {
+  /** @type {Record<string, number>} */
+  const out = {};
+  const keys = Object.keys(data[0] ?? {});
+  for (const k of keys) if (data.every((r) => typeof r[k] === "number")) out[k] = data.reduce((s, r) => s + r[k], 0);
+  return out;
+}

@@ -13,3 +13,16 @@ export function el(tag, attrs = {}, ...children) {
   for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   return e;
 }
+
+/**
+ * A link to another page of the site that works on any static file server: the
+ * built pages are files named page.html (observablehq.config.ts preserveExtension),
+ * so "./csm/ana" becomes "./csm/ana.html". The query (filter state) is kept.
+ */
+export function pageHref(path) {
+  const cut = path.search(/[?#]/);
+  const base = cut < 0 ? path : path.slice(0, cut);
+  const rest = cut < 0 ? "" : path.slice(cut);
+  const last = base.split("/").at(-1);
+  return (base.endsWith("/") || last === "" || last === "." || last === ".." || last.includes(".") ? base : `${base}.html`) + rest;
+}

@@ -122,12 +122,6 @@ export function warningReasons(r) {
   return out.join(", ");
 }
 
-/** The page of a CSM (relative to the site root), or null when the CSM has none. */
-export function csmHref(slugs, csm, prefix = "./") {
-  const slug = slugs.get(csm);
-  return slug ? `${prefix}csm/${slug}` : null;
-}
-
 /** A date for a table cell: non-breaking hyphens keep it on one line; null reads `none`. */
 export function day(v, none = "—") {
   return v === null || v === undefined ? none : String(v).replaceAll("-", "\u2011");

@@ -1,6 +1,6 @@
 // Risk figures for any filter: sum the published count rows of the risk dataset,
-// then take the ratios of METRICS.md § Risk. The SQL marts risk_csm_calls and
-// risk_headline use the same definitions; test/risk/figures.test.ts checks both agree.
+// then take the ratios and verdicts of METRICS.md § Risk. The SQL marts risk_csm_calls,
+// book_verdicts and renewal_verdicts use the same definitions; test/risk/verdicts.test.ts checks they agree.
 import { pct } from "./format.js";
 
 /** The slices of the pie, in the order pages show them. Unscored is a slice, never dropped. */
@@ -26,33 +26,67 @@ export function inPeriod(quarter, period) {
   return period.length === 4 ? quarter.startsWith(`${period}-`) : quarter === period;
 }
 
-const cents = (v) => Math.round(v * 100) / 100;
+export const cents = (v) => Math.round(v * 100) / 100;
+
+/** The four verdicts of METRICS.md § Risk, in their fixed words (the same as loaders/datasets/risk.ts VERDICTS). */
+export const NO_SCORES = "no health scores";
+export const UNDER_CALLS = "red under-calls churn";
+export const MISSES = "red is big enough but misses most churn";
+export const COVERS = "red covers churn";
+export const VERDICTS = [NO_SCORES, UNDER_CALLS, MISSES, COVERS];
+
+/**
+ * The verdict of either view: "no health scores" when nothing in the slice was scored; none (null) when no
+ * renewal was resolved; else size first (red share below logo churn), then aim (missed churn above the limit).
+ * @param {{scored: number, red_share: number | null, logo_churn_rate: number | null, missed_churn: number | null}} s
+ */
+export function verdictOf(s, limit) {
+  if (!s.scored) return NO_SCORES;
+  if (s.logo_churn_rate === null) return null;
+  if (s.red_share < s.logo_churn_rate) return UNDER_CALLS;
+  if (s.missed_churn !== null && s.missed_churn > limit) return MISSES;
+  return COVERS;
+}
+
+/** Only "red covers churn" reads as good news. */
+export const verdictClass = (v) => (v === COVERS ? "verdict-ok" : v === NO_SCORES || v === null ? "verdict-none" : "verdict-bad");
+
+/** Flagged and missed churn; both null with no churn or no scores (missed = 1 − flagged, as the SQL marts). */
+export function flaggedMissed(scored, churnedRed, churned) {
+  const flagged = scored ? ratio(churnedRed, churned) : null;
+  return { flagged_churn: flagged, missed_churn: flagged === null ? null : 1 - flagged };
+}
 
 /**
  * The renewal view of a set of renewal count rows (one lookback): red share by logos
- * and ARR against logo and revenue churn, missed churn, and red's precision and recall.
+ * and ARR against logo and revenue churn, flagged and missed churn, red's precision and
+ * recall, and the verdict. With nothing scored the red shares are null, never 0.
  * Identity: recall = precision × red_share / logo_churn_rate.
  */
-export function redVsChurn(data) {
-  let events = 0, red = 0, churned = 0, churnedRed = 0, arr = 0, redArr = 0, lostArr = 0;
+export function redVsChurn(data, limit = 0.5) {
+  let events = 0, red = 0, scored = 0, churned = 0, churnedRed = 0, arr = 0, redArr = 0, lostArr = 0;
   for (const r of data) {
     events += r.events; churned += r.churned; arr += r.arr; lostArr += r.lost_arr;
+    if (r.color !== "unscored") scored += r.events;
     if (r.color === "red") { red += r.events; churnedRed += r.churned; redArr += r.arr; }
   }
   [arr, redArr, lostArr] = [arr, redArr, lostArr].map(cents);
-  const redShare = ratio(red, events);
+  const redShare = scored ? ratio(red, events) : null;
   const logoChurn = ratio(churned, events);
-  return {
-    events, red, churned, churned_red: churnedRed, arr, red_arr: redArr, lost_arr: lostArr,
+  const fm = flaggedMissed(scored, churnedRed, churned);
+  const s = {
+    events, red, scored, churned, churned_red: churnedRed, arr, red_arr: redArr, lost_arr: lostArr,
     red_share: redShare,
-    red_share_arr: ratio(redArr, arr),
+    red_share_arr: scored ? ratio(redArr, arr) : null,
     logo_churn_rate: logoChurn,
     revenue_churn_rate: ratio(lostArr, arr),
-    missed_churn: ratio(churned - churnedRed, churned),
+    ...fm,
     precision: ratio(churnedRed, red),
-    recall: ratio(churnedRed, churned),
+    recall: fm.flagged_churn,
+    gap: redShare === null || logoChurn === null ? null : logoChurn - redShare,
     under_calls: redShare !== null && logoChurn !== null && redShare < logoChurn,
   };
+  return { ...s, verdict: events ? verdictOf(s, limit) : null };
 }
 
 /** Calibration: per color, events, logo and revenue churn, and the share of all churned logos it held. */
@@ -70,41 +104,38 @@ export function calibration(data) {
   });
 }
 
-/**
- * Per CSM: the renewal view and the under-calling flag (a named CSM with at least
- * minEvents resolved renewals whose red share is below their logo churn rate).
- */
-export function perCsm(data, minEvents) {
-  const groups = new Map();
-  for (const r of data) {
-    if (!groups.has(r.csm)) groups.set(r.csm, []);
-    groups.get(r.csm).push(r);
-  }
-  return [...groups.entries()].map(([csm, part]) => {
-    const s = redVsChurn(part);
-    return { csm, ...s, under_calling: csm !== null && s.events >= minEvents && s.under_calls };
-  }).sort((a, b) => String(a.csm ?? "\uffff").localeCompare(String(b.csm ?? "\uffff")));
+/** Largest gap (logo churn − red share) first; slices without a gap last, then by name. */
+export function byGap(a, b) {
+  const ga = a.gap ?? -Infinity, gb = b.gap ?? -Infinity;
+  return gb - ga || String(a.csm ?? "\uffff").localeCompare(String(b.csm ?? "\uffff"));
 }
 
-/** Book view per quarter start: red share of active accounts (logos, ARR) against the churn of the next 365 days. */
-export function bookSeries(data) {
-  const byDay = new Map();
+/** Rows grouped by the value of one key, in first-seen order. */
+export function groupBy(data, key) {
+  const groups = new Map();
   for (const r of data) {
-    const s = byDay.get(r.quarter_start) ?? { quarter_start: r.quarter_start, accounts: 0, red_accounts: 0, unscored_accounts: 0, arr: 0, red_arr: 0, events: 0, churned: 0, resolved_arr: 0, lost_arr: 0, unresolved: 0 };
-    s.accounts += r.accounts; s.arr += r.arr; s.events += r.events; s.churned += r.churned;
-    s.resolved_arr += r.resolved_arr; s.lost_arr += r.lost_arr; s.unresolved += r.unresolved;
-    if (r.color === "red") { s.red_accounts += r.accounts; s.red_arr += r.arr; }
-    if (r.color === "unscored") s.unscored_accounts += r.accounts;
-    byDay.set(r.quarter_start, s);
+    if (!groups.has(r[key])) groups.set(r[key], []);
+    groups.get(r[key]).push(r);
   }
-  return [...byDay.values()].sort((a, b) => a.quarter_start.localeCompare(b.quarter_start)).map((s) => ({
-    ...s,
-    red_share: ratio(s.red_accounts, s.accounts),
-    red_share_arr: ratio(cents(s.red_arr), cents(s.arr)),
-    unscored_share: ratio(s.unscored_accounts, s.accounts),
-    logo_churn_rate: ratio(s.churned, s.events),
-    revenue_churn_rate: ratio(cents(s.lost_arr), cents(s.resolved_arr)),
-  }));
+  return groups;
+}
+
+/**
+ * Per CSM: the renewal view and the under-calling flag (a named CSM with at least
+ * minEvents resolved renewals whose red share is below their logo churn rate), largest gap first.
+ */
+export function perCsm(data, minEvents, limit = 0.5) {
+  return [...groupBy(data, "csm").entries()].map(([csm, part]) => {
+    const s = redVsChurn(part, limit);
+    return { csm, ...s, under_calling: csm !== null && csm !== "(none)" && s.events >= minEvents && s.under_calls };
+  }).sort(byGap);
+}
+
+/** The flagged under-calling CSMs (risk_csm_calls rows) at one lookback, largest gap (churn − red share) first. */
+export function underCallers(calls, lookback) {
+  return calls.filter((c) => c.under_calling && c.lookback_days === lookback)
+    .map((c) => ({ ...c, gap: c.logo_churn_rate - c.red_share }))
+    .sort(byGap);
 }
 
 /** Lead-time buckets, in days before renewal_date; "never red" is kept apart. */
@@ -151,6 +182,9 @@ export function riskSentence(s, calib, { period = null, lookback }) {
     const unscored = share("unscored");
     parts.push(`${pct(quiet, 0)} of the churned accounts were green or yellow ${lookback} days before renewal${unscored ? `, and ${pct(unscored, 0)} had no score` : ""}.`);
   }
-  parts.push(s.under_calls ? "Red under-calls churn: the red slice is smaller than the churn it should cover." : "The red slice is at least as large as the churn that followed.");
+  parts.push(s.verdict === NO_SCORES ? "No event was scored at the lookback: the pie cannot be judged."
+    : s.verdict === UNDER_CALLS ? "Red under-calls churn: the red slice is smaller than the churn it should cover."
+    : s.verdict === MISSES ? "Red is big enough but misses most churn: most churned accounts were not red."
+    : "Red covers churn: the slice is big enough and holds most of the churned accounts.");
   return parts.join(" ");
 }

@@ -41,7 +41,9 @@ const files = {
 };
 
 const opened: Staged[] = [];
-afterAll(() => opened.forEach((s) => s.close()));
+afterAll(() => {
+  for (const s of opened) s.close();
+});
 async function book(config: Record<string, unknown> = {}) {
   const s = await stage(files, { config: { asOf: "2025-12-31", ...config } });
   opened.push(s);

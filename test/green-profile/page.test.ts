@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { blueprint, ciText, forSlice, metricValue, points, prevalenceSentence, traitSentence, withDefinitions } from "../../src/components/green-profile.js";
 import { metricCohortsSpec } from "../../src/components/specs/metric-cohorts.js";
 import { traitIntervalsSpec } from "../../src/components/specs/trait-intervals.js";
+import { roundNumbers } from "../helpers/golden.ts";
 import { compileWarnings } from "../helpers/vega.ts";
 
 // spec layers are plain JSON, read freely
@@ -55,10 +56,11 @@ describe("blueprint wording", () => {
 });
 
 describe("traitIntervalsSpec", () => {
-  it("compiles without warnings, plots points of difference ranked, and leaves unmeasured traits out", () => {
+  it("compiles without warnings, plots points of difference ranked, and leaves unmeasured traits out", async () => {
     const rows = withDefinitions([unmeasured, sponsor, promoter], traits);
     const before = structuredClone(rows);
     const spec = traitIntervalsSpec(rows);
+    await expect(JSON.stringify(roundNumbers(spec), null, 1)).toMatchFileSnapshot("__golden__/trait-intervals.json");
     expect(compileWarnings(spec)).toEqual([]);
     expect(rows).toEqual(before);
     expect(spec.data.values.map((v: { label: string }) => v.label)).toEqual(["NPS promoter (latest ≥ 9) · 1,477 vs 2,272", "Executive sponsor (today) · 1,776 vs 1,973"]);
@@ -76,9 +78,10 @@ describe("metricCohortsSpec", () => {
     { segment: null, period: null, metric: "license_utilization", cohort: 1, events: 393, retained: 138, retention: 0.351, ci_low: 0.305, ci_high: 0.4, value_min: 0, value_max: 0.17, value_mean: 0.07 },
     { segment: null, period: null, metric: "license_utilization", cohort: 2, events: 360, retained: 320, retention: 0.889, ci_low: 0.852, ci_high: 0.917, value_min: 0.17, value_max: 0.27, value_mean: 0.22 },
   ];
-  it("compiles without warnings, puts retention against the cohort average, and draws the baseline", () => {
+  it("compiles without warnings, puts retention against the cohort average, and draws the baseline", async () => {
     const before = structuredClone(cohorts);
     const spec = metricCohortsSpec(cohorts, { title: "License utilization", unit: "share", baseline: 0.86 });
+    await expect(JSON.stringify(roundNumbers(spec), null, 1)).toMatchFileSnapshot("__golden__/metric-cohorts.json");
     expect(compileWarnings(spec)).toEqual([]);
     expect(cohorts).toEqual(before);
     const [base, bars, line, dots] = spec.layer as Layer[];

@@ -81,7 +81,10 @@ describe.skipIf(!present)("green profile on the sample book", () => {
   it("draws ten metric cohorts for every metric over the whole book, and stays under 1 MB", () => {
     const cohorts = toRows(file.tables.cohorts).filter((r) => r.segment === null && r.period === null);
     const perMetric: Record<string, Row[]> = {};
-    for (const r of cohorts) (perMetric[r.metric as string] ??= []).push(r);
+    for (const r of cohorts) {
+      perMetric[r.metric as string] ??= [];
+      perMetric[r.metric as string].push(r);
+    }
     expect(Object.keys(perMetric).sort()).toEqual(["contacts_touched", "days_since_review", "days_since_touch", "days_to_first_value",
       "feature_breadth", "high_tickets", "license_utilization", "nps_score", "usage_trend"]);
     // utilization's cohorts rise from the low end to the high one (the planted 60% driver shows as a step)

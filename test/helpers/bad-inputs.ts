@@ -2,26 +2,30 @@
  * The bad-input corpus (test/fixtures/bad/): reading a case folder, and making
  * the files that are too big or too binary to commit, at run time.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Db } from "../../loaders/engine/db.ts";
+import type { StagedFile } from "./stage.ts";
 
 export const CORPUS = join(import.meta.dirname, "..", "fixtures", "bad");
 /** Today's date for every case (the "date in the future" rule depends on it). */
 export const TODAY = "2025-06-30";
 
 /** Files of a case folder that describe the case rather than being input. */
-const META = new Set(["expected.txt", "counts.json", "staged.json", "README.md", "3r.config.json"]);
+const META = new Set(["expected.txt", "notices.txt", "counts.json", "staged.json", "README.md", "3r.config.json"]);
 
 /** One case: its input files, config, and what it must produce. */
 export interface BadCase {
   name: string;
   dir: string;
-  files: Record<string, Buffer>;
+  files: Record<string, StagedFile>;
   config: Record<string, unknown>;
   /** Problem lines as `npm run check` prints them (paths relative to the case folder); [] for an accepted case. */
   expected: string[];
+  /** Warning lines as `npm run check` prints them after the summary (paths relative to the case folder); null: not checked. */
+  notices: string[] | null;
   /** Per table with a file: [rows read, rows rejected, rows used]. */
   counts: Record<string, [number, number, number]>;
   /** For accepted cases: SQL over the warehouse → the rows it must return. */
@@ -36,7 +40,7 @@ export function caseNames(): string[] {
 /** Reads a case folder and adds its generated files. */
 export async function loadCase(name: string): Promise<BadCase> {
   const dir = join(CORPUS, name);
-  const files: Record<string, Buffer> = {};
+  const files: Record<string, StagedFile> = {};
   for (const f of readdirSync(dir)) if (!META.has(f)) files[f] = readFileSync(join(dir, f));
   Object.assign(files, await (GENERATED[name] ?? (async () => ({})))());
   const json = (f: string, empty: unknown) => (existsSync(join(dir, f)) ? JSON.parse(readFileSync(join(dir, f), "utf8")) : empty);
@@ -44,6 +48,7 @@ export async function loadCase(name: string): Promise<BadCase> {
   return {
     name, dir, files, config: json("3r.config.json", {}),
     expected: text.length === 1 && text[0] === "OK" ? [] : text,
+    notices: existsSync(join(dir, "notices.txt")) ? readFileSync(join(dir, "notices.txt"), "utf8").split("\n").filter((l) => l !== "") : null,
     counts: json("counts.json", {}), staged: json("staged.json", {}),
   };
 }
@@ -73,10 +78,16 @@ async function parquet(select: string): Promise<Buffer> {
   }
 }
 
+/** Renewals whose resolved_date is a TIMESTAMP WITH TIME ZONE, 2025-01-10 23:30 UTC. */
+const timestamptzRenewals = () => parquet(`select * from (values
+  ('R1', 'A1', date '2025-01-15', timestamptz '2025-01-10 23:30:00+00', 'Core', 1000, 1200),
+  ('R2', 'A2', date '2025-09-01', null, 'Core', 500, null))
+  t(renewal_id, account_id, renewal_date, resolved_date, product, arr_before, arr_after)`);
+
 const ACCOUNTS = "account_id,account_name,customer_since,licenses\nA1,Acme,2023-01-15,10\nA2,Globex,2024-03-01,25\n";
 
 /** Files made at run time, by case (each such case folder has a README.md saying so). */
-const GENERATED: Record<string, () => Promise<Record<string, Buffer>>> = {
+const GENERATED: Record<string, () => Promise<Record<string, StagedFile>>> = {
   // What Excel's "Unicode Text" export writes: UTF-16 little-endian with a byte-order mark.
   "27-utf16-text": async () => ({ "accounts.csv": Buffer.from(`\uFEFF${ACCOUNTS}`, "utf16le") }),
   // An image saved under a CSV name.
@@ -96,6 +107,36 @@ const GENERATED: Record<string, () => Promise<Record<string, Buffer>>> = {
       ('R3', 'A2', date '2025-03-01', date '2025-07-01', 'Core', 5::decimal(18,2), 5::double))
       t(renewal_id, account_id, renewal_date, resolved_date, product, arr_before, arr_after)`),
   }),
+  // A .csv.gz cut short (an interrupted copy): 3,000 accounts compressed, then only the first 5,000 bytes.
+  "66-truncated-gzip": async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `A${i + 1},Name ${i + 1},2023-01-15,${i + 1}`);
+    return { "accounts.csv.gz": gzipSync(Buffer.from(`account_id,account_name,customer_since,licenses\n${lines.join("\n")}\n`)).subarray(0, 5000) };
+  },
+  // Usage Parquet damaged inside (its footer intact): Snappy pages overwritten with noise mid-file.
+  "67-corrupt-parquet": async () => {
+    const b = await parquet(`select 'A' || (i % 2 + 1) as account_id, 'u' || i as user_id, date '2024-01-01' + (i % 300)::int as date,
+      'f' || (i % 7) as feature, (i % 9 + 1)::int as events from range(0, 200000) t(i)`);
+    noise(2000, 3).copy(b, Math.floor(b.length / 2));
+    return { "usage.parquet": b };
+  },
+  "68-dangling-symlink": async () => ({ "health.csv": { symlink: "exports/health-2025.csv" } }),
+  "69-symlink-loop": async () => ({ "loop-a": { symlink: "loop-b" }, "loop-b": { symlink: "loop-a" }, "tickets.csv": { symlink: "loop-a" } }),
+  // accounts.csv is a link to a readable file elsewhere: used like the file itself.
+  "70-symlink-to-readable-file": async () => {
+    const dir = mkdtempSync(join(tmpdir(), "3r-link-"));
+    writeFileSync(join(dir, "accounts-export.csv"), ACCOUNTS);
+    return { "accounts.csv": { symlink: join(dir, "accounts-export.csv") } };
+  },
+  // arr_before as DECIMAL(38,2) in Parquet: 1e16 does not fit the staged DECIMAL(18,2).
+  "72-parquet-amount-too-large": async () => ({
+    "renewals.parquet": await parquet(`select * from (values
+      ('R1', 'A1', date '2025-01-15', date '2025-01-10', 'Core', 10000000000000000::decimal(38,2), 1200::decimal(38,2)),
+      ('R2', 'A2', date '2025-09-01', null, 'Core', 999999999999999.99::decimal(38,2), null))
+      t(renewal_id, account_id, renewal_date, resolved_date, product, arr_before, arr_after)`),
+  }),
+  // A TIMESTAMP WITH TIME ZONE late on 2025-01-10 UTC (already 2025-01-11 in Tokyo).
+  "86-parquet-timestamptz": async () => ({ "renewals.parquet": await timestamptzRenewals() }),
+  "87-time-zone-setting": async () => ({ "renewals.parquet": await timestamptzRenewals() }),
   // A 50 MB quoted field (1,872,457 line breaks and many commas inside) where a date belongs; a bad date after it.
   "36-field-of-50-mb": async () => {
     const unit = "lorem ipsum, dolor\nsit amet "; // 28 characters, one line break

@@ -2,7 +2,7 @@
  * Test helpers: write a small input folder, stage it into a throwaway
  * warehouse, and compute datasets from it, all in a temp directory.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig, type Config } from "../../loaders/engine/config.ts";
@@ -38,12 +38,18 @@ export function csv(...lines: string[]): string {
 }
 
 /** Writes `files` (name → content) into a fresh folder and stages it. */
-export async function stage(files: Record<string, string | Buffer>, options: StageOptions = {}): Promise<Staged> {
+/** A file to write, or a symbolic link to make (`target` as the link holds it, relative to the data folder or absolute). */
+export type StagedFile = string | Buffer | { symlink: string };
+
+export async function stage(files: Record<string, StagedFile>, options: StageOptions = {}): Promise<Staged> {
   const dir = mkdtempSync(join(tmpdir(), "3r-test-"));
   const data = join(dir, "data");
   const { mkdirSync } = await import("node:fs");
   mkdirSync(data);
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(data, name), content);
+  for (const [name, content] of Object.entries(files)) {
+    if (typeof content === "object" && "symlink" in content) symlinkSync(content.symlink, join(data, name));
+    else writeFileSync(join(data, name), content);
+  }
   const configPath = join(dir, "3r.config.json");
   writeFileSync(configPath, JSON.stringify({ onRejectedRows: "publish", ...options.config }));
   const config = loadConfig({ config: configPath, data, stateDir: join(dir, "state") }, { THREER_TODAY: options.today ?? "2026-11-22" });

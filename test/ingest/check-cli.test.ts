@@ -56,7 +56,7 @@ describe("npm run check", () => {
       "health.ndjson": '{"account_id":"A1","as_of":"2024-06-01","color":"red"}\n',
     });
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/renewals\.csv: expected a file for the required table renewals .*, got no such file/);
+    expect(r.out).toMatch(/renewals\.csv: expected a file for the revenue record: renewals \(renewal events\) or subscriptions .*, got neither file/);
     expect(r.out).toMatch(/accounts\.csv:1:customer_since: expected a column "customer_since", got columns "account_id", "segment"/);
     expect(r.out).toMatch(/health: expected exactly one file for table health, got 2 \(health\.csv, health\.ndjson\)/);
   });

@@ -101,7 +101,9 @@ describe("Kaplan–Meier with censoring", () => {
     expect(steps(null)).toEqual([[183, 104, 0, 1], [334, 103, 5, 0], [337, 98, 1, 0], [349, 97, 1, 0], [456, 96, 0, 35], [700, 61, 6, 0], [944, 55, 0, 1], [1095, 54, 0, 54]]);
     const S = curve(null).map((r) => r.survival);
     const expected = [1, 98 / 103, 97 / 103, 96 / 103, 96 / 103, (96 / 103) * (55 / 61), (96 / 103) * (55 / 61), (96 / 103) * (55 / 61)];
-    S.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 12));
+    S.forEach((v, i) => {
+      expect(v).toBeCloseTo(expected[i], 12);
+    });
   });
 
   it("reads S at 12, 24 and 36 months on the page, missing where nobody was followed that long", () => {

@@ -35,7 +35,9 @@ const files = {
 };
 
 const opened: Staged[] = [];
-afterAll(() => opened.forEach((s) => s.close()));
+afterAll(() => {
+  for (const s of opened) s.close();
+});
 
 async function list(thresholds?: Record<string, number>) {
   const s = await stage(files, { config: { asOf: "2025-12-31", ...(thresholds ? { thresholds } : {}) } });

@@ -47,7 +47,9 @@ const files = {
 };
 
 const opened: Staged[] = [];
-afterAll(() => opened.forEach((s) => s.close()));
+afterAll(() => {
+  for (const s of opened) s.close();
+});
 
 async function worksheet(config: Record<string, unknown> = {}) {
   const s = await stage(files, { config: { asOf: "2025-12-31", ...config } });

@@ -44,10 +44,12 @@ describe.skipIf(!present)("revenue on the sample book", () => {
     expect(expectPagePathMatches((t) => toRows(file.tables[t]))).toBeGreaterThan(1000);
   });
 
-  it("has each kind of outcome and stays under 1 MB", () => {
+  // The cohort tables took ~0.9 MB; the account basis (arr_bridge, ~2,300 rows: every month, quarter, year and TTM
+  // window for the whole book and each segment, region and CSM) adds ~0.38 MB.
+  it("has each kind of outcome and stays under 1.5 MB", () => {
     const all = toRows(file.tables.cohort_rates).filter((r) => r.dimension === "all" && r.period_type === "year");
     const sum = (f: string) => all.reduce((n, r) => n + (r[f] as number), 0);
     for (const f of ["full_loss", "partial_loss", "upsell", "cross_sell", "overdue_events", "rip_replace_events"]) expect(sum(f), f).toBeGreaterThan(0);
-    expect(JSON.stringify(file).length).toBeLessThan(1_000_000);
+    expect(JSON.stringify(file).length).toBeLessThan(1_500_000);
   });
 });

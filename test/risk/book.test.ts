@@ -18,7 +18,7 @@
  * 2025-10-01: K2 green 2000 (R3's arr_before); K3 500; K4 red 900.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookSeries } from "../../src/components/risk.js";
+import { bookSeries } from "../../src/components/risk-book.js";
 import { csv, stage, type Staged } from "../helpers/stage.ts";
 
 let s: Staged;

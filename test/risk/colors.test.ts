@@ -141,15 +141,23 @@ describe("other lookbacks, all computed in the same run", () => {
   });
 });
 
-describe("the headline (latest full year, configured lookback)", () => {
-  it("agrees with the page's function", async () => {
+describe("the renewal view's verdicts (renewal_verdicts, configured lookback)", () => {
+  it("agree with the page's function for the whole history and the 2025 cohort", async () => {
     const d = await s.dataset("risk");
-    // 2025 has ended by 2025-12-31; the figures are those of L=90 above
-    expect(d.table("headline")).toEqual([{
-      renewal_year: 2025, lookback_days: 90, events: 7, churned: 3,
-      red_share: Number((2 / 7).toPrecision(12)), red_share_arr: Number((1 / 6).toPrecision(12)),
-      logo_churn_rate: Number((3 / 7).toPrecision(12)), revenue_churn_rate: 0.5,
-      missed_churn: Number((2 / 3).toPrecision(12)), under_calls: true,
-    }]);
+    const rows = d.table("renewal_verdicts").filter((r) => r.dimension === "all");
+    // every event is due 2025-06-30: the cohorts all, 2025 and 2025-Q2 hold the same 7; figures as at L=90 above
+    expect(rows.map((r) => r.cohort)).toEqual(["2025", "2025-Q2", "all"]);
+    const v = redVsChurn(await at(90));
+    for (const r of rows) {
+      expect(r).toEqual({
+        cohort: r.cohort, dimension: "all", dimension_value: "all", events: 7, red_events: 2,
+        red_share: Number((2 / 7).toPrecision(12)), red_share_arr: Number((1 / 6).toPrecision(12)), churned: 3, churned_red: 1,
+        logo_churn_rate: Number((3 / 7).toPrecision(12)), revenue_churn_rate: 0.5,
+        flagged_churn: Number((1 / 3).toPrecision(12)), missed_churn: Number((2 / 3).toPrecision(12)), precision: 0.5,
+        verdict: "red under-calls churn", // 2/7 < 3/7
+      });
+    }
+    expect(v.verdict).toBe("red under-calls churn");
+    expect(v.missed_churn).toBeCloseTo(2 / 3, 12);
   });
 });

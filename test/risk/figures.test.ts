@@ -35,8 +35,9 @@ describe("rates from sums", () => {
 describe("per CSM", () => {
   it("flags at the minimum, not below it, and never a missing CSM", () => {
     // Ann: 10 events, 1 red, 2 churned → 10% < 20%; Bo: 9 events, 0 red, 3 churned; null: 10 events, 0 red, 5 churned
+    // listed by gap (churn − red share), largest first: null 50%, Bo 33%, Ann 10%
     const rows = [row("red", 1, 0, 1, 0, "Ann"), row("green", 9, 2, 9, 2, "Ann"), row("green", 9, 3, 9, 3, "Bo"), row("green", 10, 5, 10, 5, null)];
-    expect(perCsm(rows, 10).map((r) => [r.csm, r.events, r.under_calling])).toEqual([["Ann", 10, true], ["Bo", 9, false], [null, 10, false]]);
+    expect(perCsm(rows, 10).map((r) => [r.csm, r.events, r.under_calling])).toEqual([[null, 10, false], ["Bo", 9, false], ["Ann", 10, true]]);
   });
 });
 
@@ -63,7 +64,7 @@ describe("the lead sentence", () => {
 });
 
 describe("a book without a health file", () => {
-  it("puts every renewal in the unscored slice: nothing dropped, red share 0", async () => {
+  it("puts every renewal in the unscored slice: nothing dropped, no red share, verdict \"no health scores\" in both views", async () => {
     const s = await stage({
       "accounts.csv": csv("account_id,customer_since,csm", "A1,2024-01-01,Ann", "A2,2024-01-01,Ann"),
       "renewals.csv": csv("renewal_id,account_id,renewal_date,resolved_date,product,arr_before,arr_after",
@@ -74,7 +75,23 @@ describe("a book without a health file", () => {
       expect(d.table("settings")[0].health_snapshots).toBe(0);
       const at90 = d.table("renewals").filter((r) => r.lookback_days === 90);
       expect(at90.map((r) => [r.color, r.events, r.churned])).toEqual([["unscored", 2, 1]]);
-      expect(redVsChurn(at90)).toMatchObject({ red_share: 0, logo_churn_rate: 0.5, recall: 0, precision: null, under_calls: true });
+      // nothing was scored, so the pie cannot be judged: never a 0% red share, never "under-calls"
+      expect(redVsChurn(at90)).toMatchObject({ red_share: null, red_share_arr: null, logo_churn_rate: 0.5, recall: null, precision: null, missed_churn: null, under_calls: false, verdict: "no health scores" });
+      // book view: quarter starts 2024-01-01 … 2025-10-01; 2024-01-01 … 2024-10-01 are closed (d + 365 ≤ 2025-12-31)
+      const book = d.table("book_verdicts").filter((r) => r.dimension === "all");
+      expect(book.map((r) => [r.quarter_start, r.red_share, r.verdict])).toEqual([
+        ["2024-01-01", null, "no health scores"], ["2024-04-01", null, "no health scores"], ["2024-07-01", null, "no health scores"],
+        ["2024-10-01", null, "no health scores"], ["2025-01-01", null, null], ["2025-04-01", null, null], ["2025-07-01", null, null], ["2025-10-01", null, null],
+      ]);
+      expect(d.table("book_verdicts").filter((r) => r.dimension === "csm" && r.closed).every((r) => r.verdict === "no health scores" && r.red_share === null)).toBe(true);
+      expect(d.table("renewal_verdicts").map((r) => [r.cohort, r.dimension, r.red_share, r.flagged_churn, r.verdict])).toEqual([
+        ["2025", "all", null, null, "no health scores"], ["2025", "csm", null, null, "no health scores"],
+        ["2025", "region", null, null, "no health scores"], ["2025", "segment", null, null, "no health scores"],
+        ["2025-Q1", "all", null, null, "no health scores"], ["2025-Q1", "csm", null, null, "no health scores"],
+        ["2025-Q1", "region", null, null, "no health scores"], ["2025-Q1", "segment", null, null, "no health scores"],
+        ["all", "all", null, null, "no health scores"], ["all", "csm", null, null, "no health scores"],
+        ["all", "region", null, null, "no health scores"], ["all", "segment", null, null, "no health scores"],
+      ]);
       expect(d.table("volatility").map((r) => r.snapshots)).toEqual([0, 0]);
       expect(d.table("flips")).toEqual([]);
     } finally {

@@ -39,6 +39,20 @@ describe("the sample book's planted truths", () => {
     expect(flagged).toEqual([...UNDER_CALLERS].sort());
   });
 
+  it("calls the planted under-callers' pie \"red under-calls churn\" in the renewal view, and no honest CSM's", () => {
+    const verdicts = risk.table("renewal_verdicts").filter((r) => r.cohort === "all" && r.dimension === "csm");
+    const under = verdicts.filter((r) => r.verdict === "red under-calls churn").map((r) => r.dimension_value);
+    expect(under).toEqual([...UNDER_CALLERS].sort());
+    // honest CSMs turn churners red: their slice is big enough, whatever its aim
+    expect(verdicts.filter((r) => !UNDER_CALLERS.includes(r.dimension_value as string)).every((r) => (r.red_share as number) >= (r.logo_churn_rate as number))).toBe(true);
+  });
+
+  it("gives the book view a verdict on every closed quarter once scoring started, and none on open ones", () => {
+    const all = risk.table("book_verdicts").filter((r) => r.dimension === "all");
+    expect(all.filter((r) => !r.closed).every((r) => r.verdict === null)).toBe(true);
+    expect(all.filter((r) => r.closed && r.red_share !== null).every((r) => typeof r.verdict === "string" && r.verdict !== "no health scores")).toBe(true);
+  });
+
   it("finds red↔green flips on the flip-flop accounts and only them", () => {
     const planted = planBook(SEED, ACCOUNTS).filter((a) => a.flipFlop).map((a) => a.id).sort();
     expect(planted.length).toBe(40);

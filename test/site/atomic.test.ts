@@ -1,22 +1,25 @@
 /**
- * Atomic publish: a build killed half-way leaves the previous site intact,
- * and the next build cleans up after it.
+ * Atomic publish: `out` is a link flipped by one rename, so a build killed at any moment (half-way,
+ * or in the swap itself) leaves a complete site at `out`; killing only the wrapper ends Framework
+ * too; and the next build cleans up after a killed one.
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
+import { currentVersion, publishVersion } from "../../loaders/site/publish.ts";
 import { csv } from "../helpers/stage.ts";
-import { build, TSX } from "../helpers/site.ts";
+import { build } from "../helpers/site.ts";
 
-// Whole-site builds and page-by-page browsing take minutes on a 2-core machine.
+// Whole-site builds take minutes on a 2-core machine.
 vi.setConfig({ testTimeout: 900_000 });
 
 const dir = mkdtempSync(join(tmpdir(), "3r-atomic-"));
 const data = join(dir, "data");
 const out = join(dir, "site");
+const versions = join(dir, "site.versions");
 const args = ["--data", data, "--config", join(dir, "3r.config.json"), "--out", out];
 
 function write(csm: string) {
@@ -26,42 +29,101 @@ function write(csm: string) {
   writeFileSync(join(data, "renewals.csv"), csv("renewal_id,account_id,renewal_date,resolved_date,product,arr_before,arr_after", "R1,A1,2025-01-15,2025-01-10,Core,1000,1100"));
 }
 
+/** The build wrapper itself as one process (node with tsx's hooks, no tsx launcher in between), its stderr collected. */
+function startBuild(): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, ["--import", "tsx", "loaders/cli/build.ts", ...args], {
+    cwd: ROOT, env: { ...process.env, THREER_QUIET: "0" }, stdio: ["ignore", "pipe", "pipe"],
+  });
+  // Framework writes to the same pipes (it inherits them): they close only once it has ended too.
+  let output = "";
+  child.stdout!.on("data", (b) => { output += String(b); });
+  child.stderr!.on("data", (b) => { output += String(b); });
+  return { child, output: () => output };
+}
+
+/** Polls `test` every 20 ms; rejects after `ms` (a hang guard, not a speed requirement). */
+function until(test: () => boolean, what: string, ms = 600_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = setInterval(() => {
+      if (test()) { clearInterval(poll); resolve(); } else if (Date.now() - started > ms) { clearInterval(poll); reject(new Error(`never: ${what}`)); }
+    }, 20);
+  });
+}
+
+/** Whether a process runs (a zombie, dead but not yet reaped, does not). */
+const alive = (pid: number) => { try { return !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8")); } catch { return false; } };
+const pages = () => Object.fromEntries(readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith(".html")).map((f) => [f, readFileSync(join(out, f), "utf8")]));
+
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("atomic publish", () => {
-  it("keeps the previous site when a build is killed half-way", async () => {
+  it("keeps the previous site when only the wrapper is killed half-way, and ends its Framework with it", async () => {
     write("Ann");
     expect(build(args).code).toBe(0);
-    const before = Object.fromEntries(readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith(".html")).map((f) => [f, readFileSync(join(out, f), "utf8")]));
+    expect(lstatSync(out).isSymbolicLink()).toBe(true);
+    const before = pages();
     expect(Object.keys(before).length).toBeGreaterThan(1);
 
     write("Bo"); // new inputs, so the killed build has real work to do
-    const child = spawn(process.execPath, [TSX, "loaders/cli/build.ts", ...args], {
-      cwd: ROOT, env: process.env, stdio: "ignore", detached: true,
-    });
-    // Kill the whole process group (wrapper, Framework, loaders) once Framework has written into the new, unpublished folder.
-    await new Promise<void>((resolve, reject) => {
-      const started = Date.now();
-      const poll = setInterval(() => {
-        const tmp = readdirSync(dir).find((f) => f.startsWith("site.tmp-"));
-        if (tmp && readdirSync(join(dir, tmp)).length > 0) {
-          clearInterval(poll);
-          process.kill(-child.pid!, "SIGKILL");
-          resolve();
-        } else if (Date.now() - started > 300_000) {
-          clearInterval(poll);
-          reject(new Error("the build never started writing the site"));
-        }
-      }, 20);
-    });
+    const { child, output } = startBuild();
+    // Once Framework has written into the new, unpublished version folder, kill -9 the wrapper alone (not its group).
+    const unpublished = () => readdirSync(versions).map((f) => join(versions, f)).find((v) => v !== currentVersion(out) && existsSync(v) && readdirSync(v).length > 0);
+    await until(() => !!unpublished(), "Framework writing the new version");
+    const framework = Number(/Framework build started \(process (\d+)\)/.exec(output())?.[1]);
+    expect(framework).toBeGreaterThan(0);
+    child.kill("SIGKILL");
+    // Framework notices its wrapper is gone (its IPC channel closes) and ends its process group: the pipes it shares close.
     await new Promise((r) => child.on("close", r));
+    await until(() => !alive(framework), "Framework's process reaped"); // a killed process lingers as a zombie until reaped
+    // It was ended, not left to finish: Framework's last words after a full build are "N links validated".
+    expect(output()).not.toMatch(/links validated/);
 
-    for (const [f, html] of Object.entries(before)) expect(readFileSync(join(out, f), "utf8"), f).toBe(html);
-    expect(readdirSync(dir).some((f) => f.startsWith("site.tmp-"))).toBe(true); // the half-built folder, never published
+    expect(pages()).toEqual(before);
+    expect(unpublished()).toBeTruthy(); // the half-built version, never published
 
+    const killed = unpublished()!;
+    const first = currentVersion(out)!;
     const next = build(args);
     expect(next.code, next.output).toBe(0);
-    expect(readdirSync(dir).filter((f) => f.startsWith("site."))).toEqual([]); // leftovers of the killed build removed
-    expect(existsSync(join(out, "index.html"))).toBe(true);
+    // Leftovers of the killed build removed; what remains is the new version and the one it replaced (kept for readers mid-page).
+    expect(existsSync(killed)).toBe(false);
+    expect(readdirSync(versions).map((f) => join(versions, f)).sort()).toEqual([first, currentVersion(out)].sort());
+    expect(readdirSync(dir).filter((f) => f.startsWith("site.")).sort()).toEqual(["site.versions"]);
+    expect(readFileSync(join(out, "index.html"), "utf8")).not.toBe(before["index.html"]);
+  });
+
+  it("never leaves a moment without a site, even when killed in the swap itself", async () => {
+    // A child publishes version after version as fast as it can; we look at `swap/index.html` all the while,
+    // then kill -9 the child wherever it is. Two renames (move the old site aside, move the new one in) fail this:
+    // between them there is no site. So does deleting the replaced version at once: a look that resolved the link
+    // just before the flip then finds its folder gone.
+    const swapOut = join(dir, "swap");
+    const script = `
+      import { mkdirSync, writeFileSync } from "node:fs";
+      import { join } from "node:path";
+      import { newVersion, publishVersion } from ${JSON.stringify(join(ROOT, "loaders/site/publish.ts"))};
+      const out = ${JSON.stringify(swapOut)};
+      for (let i = 0; ; i++) {
+        const v = newVersion(out);
+        mkdirSync(v, { recursive: true });
+        writeFileSync(join(v, "index.html"), String(i));
+        publishVersion(out, v);
+        if (i === 0) writeFileSync(${JSON.stringify(join(dir, "swap-started"))}, "");
+      }`;
+    const first = join(dir, "swap-first");
+    mkdirSync(first);
+    writeFileSync(join(first, "index.html"), "first");
+    publishVersion(swapOut, first); // `swap` starts as a plain folder's link
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, stdio: "ignore" });
+    await until(() => existsSync(join(dir, "swap-started")), "the swapping child starting");
+    let looks = 0;
+    let missing = 0;
+    for (const end = Date.now() + 3000; Date.now() < end; looks++) if (!existsSync(join(swapOut, "index.html"))) missing++;
+    child.kill("SIGKILL");
+    await new Promise((r) => child.on("close", r));
+    expect(looks).toBeGreaterThan(1000);
+    expect(missing).toBe(0);
+    expect(Number(readFileSync(join(swapOut, "index.html"), "utf8"))).toBeGreaterThan(0);
   });
 });

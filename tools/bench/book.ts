@@ -3,7 +3,7 @@
  * then usage densified inside DuckDB to the target row count. Cached under
  * .3r/bench/<size>/data with a stamp; a second run with the same stamp reuses it.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";

@@ -12,6 +12,7 @@ import { makeMilestones } from "./milestones.js";
 import type { Account } from "./model.js";
 import { makeNps } from "./nps.js";
 import { buildTimeline, markOverdue } from "./renewals.js";
+import { subscriptionCells, subscriptionRows } from "./subscriptions.js";
 import { TABLES } from "./tables.js";
 import { makeTickets } from "./tickets.js";
 import { makeTouches } from "./touches.js";
@@ -23,9 +24,15 @@ export interface BookOptions {
   out: string;
   seed: number;
   accounts: number;
+  /** The revenue record: renewal events (the default, as in data/) or a billing export (subscriptions). */
+  shape?: Shape;
   /** Progress lines (stderr in the CLI). */
   log?: (message: string) => void;
 }
+
+/** The two shapes of the revenue record. */
+export type Shape = "renewals" | "subscriptions";
+export const SHAPES: readonly Shape[] = ["renewals", "subscriptions"];
 
 /** Per table: rows written and Parquet bytes. */
 export type BookSummary = Record<string, { rows: number; bytes: number }>;
@@ -33,7 +40,9 @@ export type BookSummary = Record<string, { rows: number; bytes: number }>;
 /** Plans the book: accounts, renewals, overdue renewals, balanced non-drivers and firmographics, flip-flops. */
 export function planBook(seed: number, count: number): Account[] {
   const { accounts, initial } = makeAccounts(seed, count);
-  accounts.forEach((a, i) => buildTimeline(seed, a, initial[i]));
+  accounts.forEach((a, i) => {
+    buildTimeline(seed, a, initial[i]);
+  });
   markOverdue(seed, accounts);
   balanceNonDrivers(seed, accounts);
   dealFirmographics(seed, accounts);
@@ -43,15 +52,19 @@ export function planBook(seed: number, count: number): Account[] {
 }
 
 /** Streams every row of every table of the planned book into one CSV sink per table. */
-function writeRows(seed: number, accounts: Account[], s: Record<string, CsvSink>): void {
+function writeRows(seed: number, accounts: Account[], s: Record<string, CsvSink>, shape: Shape): void {
   let contacts = 0, tickets = 0;
   const latest = { touches: 0, health: 0, usage: 0 };
   for (const f of FEATURES) s.features.row(f, STICKY_FEATURES.includes(f));
   for (const a of accounts) {
     s.accounts.row(a.id, a.name, a.segment, a.region, a.industry, a.csm, iso(a.since), a.licenses);
-    for (const e of a.events) {
-      const resolved = e.resolved === null ? null : iso(e.resolved);
-      for (const l of e.lines) s.renewals.row(e.id, a.id, iso(e.date), resolved, l.product, l.before, l.after, l.reason);
+    if (shape === "subscriptions") {
+      for (const r of subscriptionRows(seed, a)) s.subscriptions.row(...subscriptionCells(a, r));
+    } else {
+      for (const e of a.events) {
+        const resolved = e.resolved === null ? null : iso(e.resolved);
+        for (const l of e.lines) s.renewals.row(e.id, a.id, iso(e.date), resolved, l.product, l.before, l.after, l.reason);
+      }
     }
     const people = makeContacts(seed, a, contacts + 1);
     contacts += people.length;
@@ -90,14 +103,17 @@ export async function generateBook(opts: BookOptions): Promise<BookSummary> {
   try {
     const accounts = planBook(opts.seed, opts.accounts);
     log(`planned ${accounts.length} accounts, ${accounts.reduce((n, a) => n + a.events.length, 0)} renewal events (${secs()})`);
-    const sinks = Object.fromEntries(TABLES.map((t) => [t.name, new CsvSink(join(tmp, `${t.name}.csv`))]));
-    writeRows(opts.seed, accounts, sinks);
+    const shape = opts.shape ?? "renewals";
+    // one revenue record per folder: the other shape's table is not written
+    const tables = TABLES.filter((t) => t.name !== (shape === "renewals" ? "subscriptions" : "renewals"));
+    const sinks = Object.fromEntries(tables.map((t) => [t.name, new CsvSink(join(tmp, `${t.name}.csv`))]));
+    writeRows(opts.seed, accounts, sinks, shape);
     for (const sink of Object.values(sinks)) sink.close();
     log(`generated rows (${secs()})`);
     const conn = await openDuckDB();
     const summary: BookSummary = {};
     try {
-      for (const spec of TABLES) {
+      for (const spec of tables) {
         const bytes = await writeParquet(conn, spec, sinks[spec.name].path, opts.out);
         summary[spec.name] = { rows: sinks[spec.name].rows, bytes };
         log(`${spec.name}: ${sinks[spec.name].rows.toLocaleString("en-US")} rows, ${(bytes / 1e6).toFixed(2)} MB (${secs()})`);

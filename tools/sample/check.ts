@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { AS_OF, iso } from "./calendar.js";
 import { UNDER_CALLERS } from "./catalog.js";
+import { Z95 } from "../../loaders/datasets/stats/intervals.ts";
 import { openDuckDB } from "./write.js";
 
 const asOf = `DATE '${iso(AS_OF)}'`;
@@ -21,7 +22,7 @@ export interface TraitSplit {
 
 /** Wilson score interval of k successes out of n (95%). */
 function wilson(k: number, n: number): [number, number] {
-  const z = 1.959964, p = k / n, z2 = z * z;
+  const z = Z95, p = k / n, z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
   return [centre - half, centre + half];

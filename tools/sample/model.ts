@@ -73,12 +73,6 @@ export interface Account {
   churned: boolean;
 }
 
-/** The event whose period contains day d: the first event with lookback ≥ d, else the last one. */
-export function eventAt(account: Account, d: number): RenewalEvent {
-  for (const e of account.events) if (e.lookback >= d) return e;
-  return account.events[account.events.length - 1];
-}
-
 /** Start (exclusive) of event i's period: the previous lookback, or the day before customer_since. */
 export function periodStart(account: Account, i: number): number {
   return i === 0 ? account.since - 1 : account.events[i - 1].lookback;

@@ -1,4 +1,4 @@
-/** The ten output tables: column names and DuckDB types as in the data contract, and their sort order. */
+/** The output tables (renewals or subscriptions, by shape): column names and DuckDB types as in the data contract, and their sort order. */
 import { FEATURES } from "./catalog.js";
 
 /** One output table: the temporary CSV's columns, the Parquet select list, and the sort order. */
@@ -25,6 +25,13 @@ export const TABLES: TableSpec[] = [
     csv: [["renewal_id", "VARCHAR"], ["account_id", "VARCHAR"], ["renewal_date", "DATE"], ["resolved_date", "DATE"],
       ["product", "VARCHAR"], ["arr_before", "DOUBLE"], ["arr_after", "DOUBLE"], ["loss_reason", "VARCHAR"]],
     orderBy: "renewal_id, product",
+  },
+  {
+    // the billing-record shape (--shape subscriptions) writes this instead of renewals
+    name: "subscriptions",
+    csv: [["subscription_id", "VARCHAR"], ["account_id", "VARCHAR"], ["product", "VARCHAR"], ["start_date", "DATE"],
+      ["end_date", "DATE"], ["mrr", "DOUBLE"], ["churn_reason", "VARCHAR"]],
+    orderBy: "subscription_id",
   },
   {
     name: "health",

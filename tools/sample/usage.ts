@@ -42,7 +42,8 @@ function pickFeatures(rng: Rng, weights: number[], sticky: boolean): number[] {
     const total = w.reduce((s, x) => s + x, 0);
     if (total === 0) break;
     let x = rng.next() * total, i = 0;
-    while ((x -= w[i]) >= 0) i++;
+    x -= w[i];
+    while (x >= 0) x -= w[++i];
     out.push(i);
     w[i] = 0;
   }

@@ -9,10 +9,11 @@
  */
 
 /**
- * z for a two-sided 95% interval, 1.96 as in the published worked examples
- * (7 of 40 → 8.7% to 32.0% needs 1.96; the exact quantile 1.959964 gives 31.9%).
+ * z for a two-sided 95% interval: the exact 97.5% normal quantile. The one place it is
+ * written: every interval (Wilson, Newcombe here; Kaplan–Meier in SQL via
+ * `getvariable('z95')`, loaders/engine/variables.ts) reads it from here.
  */
-export const Z95 = 1.96;
+export const Z95 = 1.959963984540054;
 
 /** A point estimate with its interval. */
 export interface Interval {

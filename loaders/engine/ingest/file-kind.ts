@@ -40,12 +40,15 @@ export function onlyBlank(file: InputFile): boolean {
 }
 
 /** DuckDB's reader error → [what was expected, what was found], in words a file's owner can act on. */
-export function readerError(file: InputFile, err: unknown): [string, string] {
+export function readerError(file: InputFile, err: unknown, readPath = file.path): [string, string] {
   const message = (err instanceof Error ? err.message : String(err)).split("\n")[0].trim()
-    .replace(/^[A-Za-z ]*Error: /, "")
+    .replace(/^[A-Za-z ]*Error: /, "").replaceAll(readPath, file.path)
     .replaceAll(`"${file.path}"`, "the file").replaceAll(`'${file.path}'`, "the file").replaceAll(file.path, "the file");
   if (file.format === "parquet") {
     if (/magic bytes/i.test(message)) return ["a complete Parquet file", "a file without the Parquet ending (cut short, or not Parquet)"];
+    if (/snappy|decompress|corrupt|checksum|Invalid|out of range|Unexpected end|Could not read/i.test(message)) {
+      return ["a readable Parquet file", `a damaged file (${message.replace(/^Failed to read file the file: /, "")}); export or copy it again`];
+    }
     return ["a readable Parquet file", message];
   }
   if (file.format === "json") {

@@ -15,6 +15,10 @@ import type { InputFile } from "./discover.ts";
 import { type Described, pickColumns } from "./columns.ts";
 import { head, notText, onlyBlank, readerError } from "./file-kind.ts";
 import { type Problem, quote } from "./problems.ts";
+import { absentColumnNotice, type Notice } from "./notices.ts";
+import { scanText, writeRepaired } from "./text-file.ts";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 
 /** What loading a file found. */
 export interface RawLoad {
@@ -26,6 +30,8 @@ export interface RawLoad {
   fatal: Problem[];
   /** Row-level problems found by the reader (malformed lines). */
   rows: Problem[];
+  /** Things to know that reject nothing (file read as Windows-1252, optional columns absent). */
+  notices: Notice[];
 }
 
 const MAX_LINE_BYTES = 64 * 1024 * 1024;
@@ -36,8 +42,8 @@ function csvOptions(table: TableName): string {
     `rejects_table = '_csv_rejects_${table}', rejects_scan = '_csv_scan_${table}', max_line_size = ${MAX_LINE_BYTES}`;
 }
 
-function source(file: InputFile, table: TableName): string {
-  const path = literal(file.path);
+function source(file: InputFile, table: TableName, readPath = file.path): string {
+  const path = literal(readPath);
   switch (file.format) {
     case "csv":
       return `read_csv(${path}, ${csvOptions(table)})`;
@@ -95,12 +101,12 @@ async function dropRejects(db: Db, table: TableName): Promise<void> {
   await db.run(`drop table if exists ${ident(`_csv_rejects_${table}`)}; drop table if exists ${ident(`_csv_scan_${table}`)}`);
 }
 
-/** Loads `file` into raw_<table>. On a fatal problem the raw table is left empty. */
-export async function loadRaw(db: Db, file: InputFile, mapping: Record<string, string> = {}): Promise<RawLoad> {
+/** Loads `file` into raw_<table>. On a fatal problem the raw table is left empty. `workDir`: where a repaired copy may be written. */
+export async function loadRaw(db: Db, file: InputFile, mapping: Record<string, string> = {}, workDir?: string): Promise<RawLoad> {
   const table = file.table;
   const fileProblem = (expected: string, got: string | null, column: string | null = null, line: number | null = null): Problem =>
     ({ table, file: file.path, line, column, expected, got });
-  const result: RawLoad = { records: 0, malformedLines: [], fatal: [], rows: [] };
+  const result: RawLoad = { records: 0, malformedLines: [], fatal: [], rows: [], notices: [] };
   await createEmptyRaw(db, table);
   if (file.bytes === 0 || onlyBlank(file)) {
     result.fatal.push(fileProblem("a header line naming the columns", file.bytes === 0 ? "an empty file" : "only blank lines"));
@@ -111,30 +117,86 @@ export async function loadRaw(db: Db, file: InputFile, mapping: Record<string, s
     result.fatal.push(fileProblem("a CSV text file (UTF-8)", binary));
     return result;
   }
-  const src = source(file, table);
+  let readPath = file.path;
+  if (file.format === "csv") {
+    const prepared = await prepareCsv(file, workDir ?? join(file.path, ".."));
+    if (prepared.fatal) {
+      result.fatal.push(prepared.fatal);
+      return result;
+    }
+    result.notices.push(...prepared.notices);
+    readPath = prepared.path;
+  }
+  try {
+    await loadReadable(db, file, readPath, mapping, result, fileProblem);
+  } finally {
+    if (readPath !== file.path) rmSync(readPath, { force: true });
+  }
+  return result;
+}
+
+/** A CSV file as DuckDB can read it: the file itself, or a repaired copy; or the reason it cannot be read. */
+async function prepareCsv(file: InputFile, workDir: string): Promise<{ path: string; notices: Notice[]; fatal: Problem | null }> {
+  const scan = await scanText(file.path);
+  const problem = (expected: string, got: string, line: number | null = null): Problem =>
+    ({ table: file.table, file: file.path, line, column: null, expected, got });
+  if (scan.gzipError && /header check/i.test(scan.gzipError)) {
+    return { path: file.path, notices: [], fatal: problem("a gzip-compressed CSV file", "a file that is not gzip-compressed (if it is plain text, name it .csv)") };
+  }
+  if (scan.gzipError) {
+    return { path: file.path, notices: [], fatal: problem("a complete gzip file", `a file that ends early or is damaged (${scan.gzipError}); copy or compress it again`) };
+  }
+  const notices: Notice[] = [];
+  const cp1252 = scan.firstInvalidLine !== null;
+  if (cp1252) {
+    // Invalid UTF-8 with a plausible single-byte reading is a Windows export: read it as such, and say so.
+    if (scan.notSingleByte || scan.utf8Line !== null) {
+      const why = scan.utf8Line !== null ? `line ${scan.utf8Line} is UTF-8 but this one is not (two encodings in one file)` : "bytes that are neither UTF-8 nor Windows-1252 text";
+      // The whole file is unusable, so the problem is the file's (no line of its own); the line is in the text.
+      return { path: file.path, notices: [], fatal: problem("UTF-8 text (save the file as CSV UTF-8)", `at line ${scan.firstInvalidLine}, ${why}`) };
+    }
+    notices.push({ table: file.table, file: file.path, column: null,
+      message: `not UTF-8 (first at line ${scan.firstInvalidLine}): read as Windows-1252 (Latin-1); save it as CSV UTF-8 to be sure accented letters are right` });
+  }
+  const mixed = scan.crlf > 0 && scan.lf > 0;
+  if (mixed) {
+    notices.push({ table: file.table, file: file.path, column: null,
+      message: `mixed line endings (${scan.crlf} lines end CRLF, ${scan.lf} LF): read as if all were LF` });
+  }
+  if (!cp1252 && !mixed) return { path: file.path, notices, fatal: null };
+  const copy = join(workDir, `_repaired_${file.table}_${process.pid}.csv`);
+  await writeRepaired(file.path, copy, cp1252);
+  return { path: copy, notices, fatal: null };
+}
+
+async function loadReadable(db: Db, file: InputFile, readPath: string, mapping: Record<string, string>, result: RawLoad,
+  fileProblem: (expected: string, got: string | null, column?: string | null, line?: number | null) => Problem): Promise<void> {
+  const table = file.table;
+  const src = source(file, table, readPath);
   let described: Described[];
   try {
     described = await db.rows(`describe select * from ${src}`) as never;
   } catch (err) {
-    result.fatal.push(fileProblem(...readerError(file, err)));
-    return result;
+    result.fatal.push(fileProblem(...readerError(file, err, readPath)));
+    return;
   } finally {
     await dropRejects(db, table);
   }
-  const { selects, problems } = pickColumns(table, described, mapping);
+  const { selects, problems, absent } = pickColumns(table, described, mapping);
   for (const p of problems) result.fatal.push(fileProblem(p.expected, p.got, p.column, 1));
   if (result.fatal.length) {
     // The file is readable but unusable: still say how many rows it holds, all of them rejected.
     result.records = await countRows(db, src, file, table);
-    return result;
+    return;
   }
+  for (const c of absent) result.notices.push(absentColumnNotice(table, file.path, c));
   try {
     await createRaw(db, file, src, selects);
   } catch (err) {
     await createEmptyRaw(db, table);
     await dropRejects(db, table);
-    result.fatal.push(fileProblem(...readerError(file, err)));
-    return result;
+    result.fatal.push(fileProblem(...readerError(file, err, readPath)));
+    return;
   }
   result.records = Number((await db.one<{ n: number }>(`select count(*) as n from ${ident(`raw_${table}`)}`))!.n);
   if (file.format === "csv") {
@@ -142,12 +204,13 @@ export async function loadRaw(db: Db, file: InputFile, mapping: Record<string, s
       `select line, column_name, error_type, error_message, csv_line from ${ident(`_csv_rejects_${table}`)} order by line`);
     const quotes = rejects.length ? await csvQuotes(db, file.path) : true;
     for (const r of rejects) {
+      // The reader may report one line several times (one per bad field): it is one rejected row.
+      if (result.malformedLines.at(-1) === r.line) continue;
       result.malformedLines.push(r.line);
       result.rows.push(fileProblem(csvExpectation(r.error_type, r.error_message, quotes || !r.csv_line.includes('"')), quote(r.csv_line), r.column_name, r.line));
     }
     await dropRejects(db, table);
   }
-  return result;
 }
 
 /** Rows of a readable file, malformed CSV lines included (0 if it cannot be counted). */

@@ -9,7 +9,7 @@
  */
 import { CONTRACT, type ColumnSpec, expectation, type TableName } from "../contract.ts";
 import { type Db, ident } from "../db.ts";
-import { badMessage, clean, isBad, parse } from "./checks.ts";
+import { badMessage, clean, isBad, isIdColumn, parse } from "./checks.ts";
 
 const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
 /** A value as shown in a message: JSON-quoted, shortened, or the word empty. */
@@ -20,7 +20,12 @@ const shown = (value: string) => {
 
 /** Builds _rej_<table> for one table; parents must have been validated first. */
 export async function validateTable(db: Db, table: TableName, today: string, unusable: ReadonlySet<TableName> = new Set()): Promise<void> {
-  const spec = CONTRACT[table];
+  // With a billing record, an account's customer_since may be empty: it is then its first start_date.
+  const relaxSince = table === "accounts" && !unusable.has("subscriptions");
+  const base = CONTRACT[table];
+  const spec = relaxSince
+    ? { ...base, columns: base.columns.map((c) => (c.name === "customer_since" ? { ...c, required: false } : c)) }
+    : base;
   const raw = ident(`raw_${table}`);
   const rej = ident(`_rej_${table}`);
   const structs = spec.columns.map((c) =>
@@ -40,11 +45,12 @@ export async function validateTable(db: Db, table: TableName, today: string, unu
   const insert = (sql: string) => db.run(`insert into ${rej} ${sql}`);
 
   if (spec.key) {
-    const key = spec.key.map((k) => clean(ident(k))).join(", ");
+    // Ids compare case-folded: "A2" and "a2" name one account, so the second is a duplicate.
+    const key = spec.key.map((k) => (isIdColumn({ name: k }) ? `lower(${clean(ident(k))})` : clean(ident(k)))).join(", ");
     const col = spec.key[spec.key.length === 1 ? 0 : spec.key.length - 1];
     const label = spec.key.join(" + ");
     await insert(`select rec, ${q(col)}, ${q(`a unique ${label}`)}, ${shown("keytext")} || ', already on line {line:' || first || '}'
-      from (select rec, concat_ws(' + ', ${key}) as keytext, min(rec) over (partition by ${key}) as first from ${valid} v)
+      from (select rec, concat_ws(' + ', ${spec.key.map((k) => clean(ident(k))).join(", ")}) as keytext, min(rec) over (partition by ${key}) as first from ${valid} v)
       where rec <> first`);
   }
   for (const [col, parent] of Object.entries(spec.parents ?? {})) {
@@ -59,6 +65,8 @@ export async function validateTable(db: Db, table: TableName, today: string, unu
       where ${clean(`v.${k}`)} is not null and p.k is null`);
   }
   if (table === "renewals") await validateRenewals(db, today);
+  if (table === "subscriptions") await validateSubscriptions(db);
+  if (relaxSince) await validateSince(db);
 }
 
 const col = (name: string): ColumnSpec => CONTRACT.renewals.columns.find((c) => c.name === name)!;
@@ -96,4 +104,34 @@ async function validateRenewals(db: Db, _today: string): Promise<void> {
     select l.rec, 'renewal_id', 'every line of renewal ' || to_json(l.rid)::varchar || ' to be valid',
       'line {line:' || spoiled.first_bad || '} of it was rejected'
     from l join spoiled using (rid) where l.rec not in (select rec from ${rej})`);
+}
+
+const subCol = (name: string): ColumnSpec => CONTRACT.subscriptions.columns.find((c) => c.name === name)!;
+
+/** The rules of a billing record that need more than one column. */
+async function validateSubscriptions(db: Db): Promise<void> {
+  const rej = "_rej_subscriptions";
+  const rows = `(select _rec as rec, ${parse(subCol("start_date"), '"start_date"')} as s, ${parse(subCol("end_date"), '"end_date"')} as e,
+      ${clean('"mrr"')} as mrr, ${clean('"arr"')} as arr, ${clean('"subscription_id"')} as sid
+    from raw_subscriptions where _rec not in (select rec from ${rej}))`;
+  // end_date is exclusive: a row ending on or before its start bills nothing, so one of its dates is wrong.
+  await db.run(`insert into ${rej}
+    select rec, 'end_date', 'an end_date after start_date ' || s::varchar || coalesce(' (subscription ' || to_json(sid)::varchar || ')', ''), e::varchar
+    from ${rows} where e is not null and s is not null and e <= s`);
+  // The file's value column (mrr or arr, whichever it has) is required on every row.
+  const filled = await db.one<{ a: number }>(`select count(arr) as a from ${rows}`);
+  const which = Number(filled?.a ?? 0) > 0 ? "arr" : "mrr";
+  await db.run(`insert into ${rej}
+    select rec, '${which}', 'a value (${which} is required: the recurring value of the row)', 'empty'
+    from ${rows} where mrr is null and arr is null`);
+}
+
+/** An account left without customer_since needs subscription rows to take its first start_date from. */
+async function validateSince(db: Db): Promise<void> {
+  await db.run(`insert into _rej_accounts
+    select _rec, 'customer_since', 'a value (customer_since may be empty only for an account with rows in subscriptions)', 'empty'
+    from raw_accounts
+    where _rec not in (select rec from _rej_accounts)
+      and ${clean('"customer_since"')} is null
+      and ${clean('"account_id"')} not in (select ${clean('"account_id"')} from raw_subscriptions where ${clean('"account_id"')} is not null)`);
 }

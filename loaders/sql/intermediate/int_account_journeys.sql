@@ -5,6 +5,10 @@ with accounts as (
     select * from stg_accounts
 ),
 
+owners as (
+    select * from int_account_owners
+),
+
 milestones as (
     select * from stg_milestones
 ),
@@ -31,9 +35,9 @@ started as (
     select
         a.account_id,
         a.account_name,
-        coalesce(a.segment, '(none)') as segment,  -- pages filter by equality and keep null for "All"
-        coalesce(a.region, '(none)') as region,
-        coalesce(a.csm, '(none)') as csm,
+        o.segment,
+        o.region,
+        o.csm,
         a.customer_since,
         year(a.customer_since)::varchar as start_year,
         year(a.customer_since) || '-Q' || quarter(a.customer_since) as start_quarter,
@@ -43,6 +47,7 @@ started as (
         s.next_renewal_date,
         r.* exclude (account_id)
     from accounts as a
+    join owners as o using (account_id)
     join status as s using (account_id)
     left join reached as r using (account_id)
     where a.customer_since <= getvariable('as_of')  -- not a customer yet on the as-of date

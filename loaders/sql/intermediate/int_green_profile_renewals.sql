@@ -9,6 +9,10 @@ accounts as (
     select * from stg_accounts
 ),
 
+owners as (
+    select * from int_account_owners
+),
+
 at_lookback as (
     select
         renewal_id,
@@ -17,8 +21,7 @@ at_lookback as (
         renewal_year,
         lookback_date,
         color,
-        is_churned,
-        coalesce(segment, '(none)') as segment  -- pages filter by equality, so a missing segment needs a name
+        is_churned
     from colors
     where lookback_days = getvariable('lookback_days')  -- the profile is read at the configured lookback only
 ),
@@ -26,10 +29,12 @@ at_lookback as (
 final as (
     select
         r.*,
+        o.segment,
         a.customer_since,
         a.licenses
     from at_lookback as r
     join accounts as a using (account_id)
+    join owners as o using (account_id)
 )
 
 select * from final

@@ -8,13 +8,17 @@ accounts as (
     select * from stg_accounts
 ),
 
+owners as (
+    select * from int_account_owners
+),
+
 lost as (
     select
         e.renewal_id,
         e.account_id,
         a.account_name,
-        coalesce(a.segment, '(none)') as segment,  -- pages filter by equality; null could never be selected
-        coalesce(a.region, '(none)') as region,
+        o.segment,
+        o.region,
         a.csm,
         a.customer_since,
         e.renewal_date,
@@ -23,7 +27,8 @@ lost as (
         e.loss_reasons as loss_reason,
         e.renewal_date - 365 as window_start
     from events as e
-    left join accounts as a using (account_id)  -- an event whose account row was rejected is still a loss
+    left join accounts as a using (account_id)
+    join owners as o using (account_id)  -- every account id of an event has an owner row
     where e.is_churned  -- the loss review is about renewals fully lost
 )
 

@@ -1,7 +1,7 @@
 -- int_renewal_events: one row per renewal event, with its waterfall parts (METRICS.md § Revenue).
 -- Money is summed as DECIMAL so totals are exact and identical from run to run.
 with lines as (
-    select * from stg_renewals
+    select * from int_renewal_lines
 ),
 
 events as (

@@ -1,23 +1,22 @@
 -- int_renewal_events_owned: each renewal event with its account's owner and firmographics, so revenue
--- figures can be cut by segment, region and CSM. A missing value becomes '(none)': pages filter by equality
--- and keep null for "All", so a real null could never be selected.
+-- figures can be cut by segment, region and CSM (int_account_owners: a missing value is '(none)').
 with events as (
     select * from int_renewal_events
 ),
 
-accounts as (
-    select * from stg_accounts
+owners as (
+    select * from int_account_owners
 ),
 
 owned as (
     select
         e.*,
-        a.account_name,
-        coalesce(a.segment, '(none)') as segment,
-        coalesce(a.region, '(none)') as region,
-        coalesce(a.csm, '(none)') as csm
+        o.account_name,
+        o.segment,
+        o.region,
+        o.csm
     from events as e
-    left join accounts as a using (account_id)  -- an event whose account row was rejected is kept, as '(none)'
+    join owners as o using (account_id)  -- every account id of an event has an owner row
 ),
 
 final as (

@@ -4,9 +4,10 @@
 /**
  * rows: perCsm() output (csm, events, red_share, logo_churn_rate, under_calling).
  * minEvents: fewer resolved renewals than this are shown as "too few renewals".
- * A CSM without a name is shown as "(no CSM)"; rows with missing rates are left out.
+ * A CSM without a name is shown as "(no CSM)"; rows with missing rates are left out. CSMs are drawn in
+ * the rows' order (perCsm and bookPerCsm list the largest gap, churn − red share, first).
  */
-export function csmCallsSpec(rows, { minEvents = 0, title = "Red share against churn, per CSM" } = {}) {
+export function csmCallsSpec(rows, { minEvents = 0, title = "Red share against churn, per CSM", axisTitle = "share of resolved renewals" } = {}) {
   const named = rows
     .filter((r) => r.red_share !== null && r.logo_churn_rate !== null)
     .map((r) => ({
@@ -36,7 +37,7 @@ export function csmCallsSpec(rows, { minEvents = 0, title = "Red share against c
       {
         mark: { type: "rule", strokeWidth: 3 },
         encoding: {
-          x: { field: "red_share", type: "quantitative", title: "share of resolved renewals", axis: { format: ".0%", tickCount: 8 } },
+          x: { field: "red_share", type: "quantitative", title: axisTitle, axis: { format: ".0%", tickCount: 8 } },
           x2: { field: "logo_churn_rate" },
           color: {
             field: "flag", type: "nominal", title: null,

@@ -46,7 +46,7 @@ export function funnelSpec(data, { title = "Share of accounts that reached each 
  * @returns {Record<string, any>} a Vega-Lite spec
  */
 export function stageDaysSpec(data, { title = "Median days to reach each stage from the one before" } = {}) {
-  const steps = STAGES.map((s, i) => `${i === 0 ? "Start" : NAMES[i - 1]} → ${NAMES[i]}`);
+  const steps = STAGES.map((_s, i) => `${i === 0 ? "Start" : NAMES[i - 1]} → ${NAMES[i]}`);
   const values = data.filter((r) => r.median_days !== null && Number.isFinite(r.median_days))
     .map((r) => ({ series: r.series, step: steps[STAGES.indexOf(r.stage)] ?? r.stage, median_days: r.median_days, timed: r.timed }));
   const series = [...new Set(values.map((d) => d.series))];

@@ -27,6 +27,7 @@ export function metricCohortsSpec(rows, { title, unit = "count", baseline = null
     { field: "ci_low", type: "quantitative", title: "95% interval from", format: ".1%" },
     { field: "ci_high", type: "quantitative", title: "to", format: ".1%" },
   ];
+  /** @type {{mark: Record<string, any>, encoding: Record<string, any>}[]} */
   const layer = [
     { mark: { type: "rule", color: "#9ca3af" }, encoding: { x, y: { field: "ci_low", ...y }, y2: { field: "ci_high" }, tooltip } },
     { mark: { type: "line", color: "#2e8b57", strokeWidth: 1.5 }, encoding: { x, y: { field: "retention", ...y } } },

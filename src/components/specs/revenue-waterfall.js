@@ -12,6 +12,7 @@ const COLORS = { total: "#4269d0", subtotal: "#97bbf5", open: "#bbbbbb", loss: "
  * @param {string} [currency]
  */
 export function waterfallSteps(s, currency = "USD") {
+  /** @type {[step: string, kind: string, start: number, end: number][]} */
   const steps = [
     ["Starting value", "total", 0, s.starting],
     ["Unresolved", "open", s.starting, s.resolved],

@@ -10,6 +10,8 @@ export const COLOR_SCALE = {
 /**
  * A donut of the colors. slices: rows with `color` and the measure `field`
  * (e.g. calibration rows with events or arr); colors with nothing are left out.
+ * @param {any[]} slices
+ * @param {{field?: string, title?: string, label?: string}} [options]
  */
 export function colorPieSpec(slices, { field = "events", title, label = "renewals" } = {}) {
   const total = slices.reduce((n, s) => n + (s[field] ?? 0), 0);

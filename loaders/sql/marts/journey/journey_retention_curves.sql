@@ -62,10 +62,10 @@ final as (
         case when not exhausted then survival * sqrt(greenwood) end as std_err,
         -- log-log 95% interval: stays within [0, 1]; undefined while survival is 1 or once it is 0
         case when not exhausted and survival < 1 then
-            exp(-exp(ln(-ln(survival)) + 1.959964 * sqrt(greenwood) / abs(ln(survival))))
+            exp(-exp(ln(-ln(survival)) + getvariable('z95')::double * sqrt(greenwood) / abs(ln(survival))))
         end as lower,
         case when not exhausted and survival < 1 then
-            exp(-exp(ln(-ln(survival)) - 1.959964 * sqrt(greenwood) / abs(ln(survival))))
+            exp(-exp(ln(-ln(survival)) - getvariable('z95')::double * sqrt(greenwood) / abs(ln(survival))))
         end as upper
     from steps
 )

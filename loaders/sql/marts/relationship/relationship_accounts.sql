@@ -5,6 +5,10 @@ with accounts as (
     select * from stg_accounts
 ),
 
+owners as (
+    select * from int_account_owners
+),
+
 status as (
     select * from int_account_status
 ),
@@ -25,13 +29,14 @@ active as (
     select
         a.account_id,
         a.account_name,
-        coalesce(a.segment, '(none)') as segment,  -- pages filter by equality; null could never be selected
-        coalesce(a.region, '(none)') as region,
+        o.segment,
+        o.region,
         a.csm,
         a.customer_since,
         s.current_arr,
         s.next_renewal_date
     from accounts as a
+    join owners as o using (account_id)
     join status as s using (account_id)
     where s.is_active  -- hygiene is about the accounts still in the book
 ),

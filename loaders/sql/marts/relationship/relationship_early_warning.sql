@@ -15,6 +15,10 @@ accounts as (
     select * from stg_accounts
 ),
 
+owners as (
+    select * from int_account_owners
+),
+
 account_days as (
     select * from int_usage_account_days
 ),
@@ -65,8 +69,8 @@ measured as (
     select
         d.*,
         a.account_name,
-        coalesce(a.segment, '(none)') as segment,
-        coalesce(a.region, '(none)') as region,
+        o.segment,
+        o.region,
         a.csm,
         a.licenses,
         d.renewal_date - getvariable('as_of') as days_to_renewal,
@@ -76,6 +80,7 @@ measured as (
     from due as d
     cross join usage_known as k
     left join accounts as a using (account_id)
+    left join owners as o using (account_id)
     left join usage_trend as t using (account_id)
     left join active_users as u using (account_id)
 ),

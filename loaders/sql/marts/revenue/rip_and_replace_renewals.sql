@@ -6,7 +6,7 @@ with events as (
 ),
 
 lines as (
-    select * from stg_renewals
+    select * from int_renewal_lines
 ),
 
 products as (

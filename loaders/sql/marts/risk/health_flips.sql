@@ -5,7 +5,7 @@ with intervals as (
 ),
 
 accounts as (
-    select * from stg_accounts
+    select * from int_account_owners  -- names, and "(none)" for a missing segment, region or CSM
 ),
 
 marked as (

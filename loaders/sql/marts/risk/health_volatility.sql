@@ -1,7 +1,7 @@
 -- health_volatility: per account, how often its color changed: changes per 90 days of scored life (from the first
 -- snapshot to the as-of date or the day it was lost), and its red↔green flips. Never-scored accounts are kept.
 with accounts as (
-    select * from stg_accounts
+    select * from int_account_owners  -- names, and "(none)" for a missing segment, region or CSM
 ),
 
 status as (

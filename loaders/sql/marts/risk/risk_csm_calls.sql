@@ -10,6 +10,7 @@ counted as (
         csm,
         count(*) as events,
         count(*) filter (where color = 'red') as red_events,
+        count(*) filter (where color <> 'unscored') as scored_events,
         count(*) filter (where is_churned) as churned,
         count(*) filter (where is_churned and color = 'red') as churned_red
     from colors
@@ -18,11 +19,12 @@ counted as (
 
 final as (
     select
-        *,
-        red_events / events as red_share,
+        * exclude (scored_events),
+        case when scored_events > 0 then red_events / events end as red_share,  -- never scored: no red share, not 0
         churned / events as logo_churn_rate,
-        csm is not null  -- a flag is about a person
+        csm <> '(none)'  -- a flag is about a person (int_account_owners names a missing CSM '(none)')
             and events >= getvariable('under_call_min_events')  -- too few renewals say nothing about a CSM
+            and scored_events > 0  -- "no health scores" is never under-calling
             and red_events / events < churned / events as under_calling
     from counted
 )

@@ -10,6 +10,7 @@ final as (
         getvariable('lookbacks')::varchar[] as lookbacks,
         getvariable('under_call_min_events') as under_call_min_events,
         getvariable('flip_days') as flip_days,
+        getvariable('risk_missed_churn_limit')::double as risk_missed_churn_limit,
         (select count(*) from health) as health_snapshots
 )
 

@@ -1,0 +1,43 @@
+/**
+ * One way to run Observable Framework, shared by `npm run build` and `npm run dev`: its CLI in a
+ * child process that is the leader of its own process group and ends with the wrapper
+ * (framework-child.js), with the site settings named by the one variable THREER_SITE.
+ */
+import { spawn } from "node:child_process";
+import { constants } from "node:os";
+import { join } from "node:path";
+import { ROOT } from "../engine/fingerprint.ts";
+import type { Log } from "../engine/progress.ts";
+import { SITE_ENV } from "./settings.ts";
+
+/** Runs `observable <args>` (build, preview …) with the settings file at `settingsPath`; resolves to its exit code. */
+export function runFramework(args: string[], settingsPath: string, log: Log): Promise<number> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, "loaders", "site", "framework-child.js"), ...args], {
+      cwd: ROOT,
+      // Its own group, so it can end its loaders with it; the IPC channel tells it when the wrapper is gone.
+      detached: true,
+      stdio: ["inherit", "inherit", "inherit", "ipc"],
+      env: {
+        ...process.env,
+        [SITE_ENV]: settingsPath,
+        OBSERVABLE_TELEMETRY_DISABLE: "1",
+        // Framework runs .ts loaders (stubs other than .json.js) with the tsx on PATH.
+        PATH: `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH}`,
+      },
+    });
+    log(`Framework ${args[0]} started (process ${child.pid})`);
+    // Ctrl-C reaches the wrapper, not Framework's own group: pass it on.
+    const forward = (signal: NodeJS.Signals) => () => { try { process.kill(-child.pid!, signal); } catch { /* gone */ } process.exit(128 + constants.signals[signal]); };
+    const onInt = forward("SIGINT");
+    const onTerm = forward("SIGTERM");
+    process.once("SIGINT", onInt);
+    process.once("SIGTERM", onTerm);
+    child.on("error", fail);
+    child.on("close", (code) => {
+      process.off("SIGINT", onInt);
+      process.off("SIGTERM", onTerm);
+      done(code ?? 1);
+    });
+  });
+}

@@ -1,0 +1,2 @@
+-- unique: account_id
+-- accepted: decision_makers <= contacts

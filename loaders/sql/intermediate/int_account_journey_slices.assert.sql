@@ -1,0 +1,2 @@
+-- unique: cohort_type, cohort, segment, account_id
+-- not null: cohort_type, account_id

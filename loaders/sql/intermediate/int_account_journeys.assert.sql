@@ -1,0 +1,5 @@
+-- unique: account_id
+-- not null: account_id, segment, region, csm, customer_since, current_stage, first_value_class
+-- accepted: current_stage in ('not_onboarded', 'onboarded', 'adopted', 'first_value', 'expanded', 'renewed', 'advocate')
+-- accepted: first_value_class in ('fast', 'slow', 'none', 'pending')
+-- accepted: customer_since <= getvariable('as_of')

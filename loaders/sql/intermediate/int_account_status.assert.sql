@@ -1,0 +1,3 @@
+-- unique: account_id
+-- not null: account_id, is_active
+-- accepted: is_active or lost_on is not null or customer_since > getvariable('as_of')  -- lost, or not a customer yet

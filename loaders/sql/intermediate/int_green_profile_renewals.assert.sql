@@ -1,0 +1,3 @@
+-- unique: renewal_id
+-- not null: renewal_id, account_id, lookback_date, color, is_churned, segment
+-- accepted: lookback_date = renewal_date - getvariable('lookback_days')

@@ -1,0 +1,2 @@
+-- unique: renewal_id
+-- not null: renewal_id

@@ -1,0 +1,3 @@
+-- unique: renewal_id
+-- not null: renewal_id
+-- accepted: features_used <= features_seen or features_seen is null

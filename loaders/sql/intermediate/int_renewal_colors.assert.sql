@@ -1,0 +1,3 @@
+-- unique: lookback_days, renewal_id
+-- not null: lookback_days, renewal_id, color, group_id
+-- accepted: color in ('red', 'yellow', 'green', 'unscored')

@@ -1,0 +1,3 @@
+-- unique: renewal_id, product
+-- not null: renewal_id, account_id, renewal_date, product, arr_before
+-- accepted: arr_before >= 0 and (arr_after is null or arr_after >= 0)

@@ -1,0 +1,2 @@
+-- unique: account_id, day
+-- not null: account_id, day

@@ -1,0 +1,2 @@
+-- unique: renewal_id, product
+-- not null: account_id, renewal_id, product

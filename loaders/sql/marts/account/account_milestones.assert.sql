@@ -1,0 +1,1 @@
+-- not null: account_id, stage, reached_at

@@ -1,0 +1,2 @@
+-- unique: renewal_id
+-- not null: account_id, renewal_id, renewal_date

@@ -1,0 +1,2 @@
+-- unique: account_id, role
+-- not null: account_id, role

@@ -1,0 +1,2 @@
+-- unique: ticket_id
+-- not null: account_id, ticket_id, opened_at

@@ -1,0 +1,2 @@
+-- unique: account_id, trait
+-- not null: account_id, trait

@@ -1,0 +1,2 @@
+-- unique: account_id, month
+-- not null: account_id, month

@@ -1,0 +1,3 @@
+-- unique: metric
+-- not null: metric, label, unit
+-- accepted: unit in ('share', 'ratio', 'count', 'days', 'score')

@@ -1,0 +1,3 @@
+-- unique: trait
+-- unique: position
+-- not null: trait, label, phrase

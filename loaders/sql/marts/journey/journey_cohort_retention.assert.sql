@@ -1,0 +1,3 @@
+-- unique: start_quarter, segment, months
+-- not null: start_quarter, segment, months, cohort_accounts, observed, active
+-- accepted: active <= observed and observed <= cohort_accounts

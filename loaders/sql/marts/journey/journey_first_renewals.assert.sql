@@ -1,0 +1,2 @@
+-- unique: start_quarter, segment, first_value_class
+-- accepted: churned_events <= resolved_events and resolved_events <= accounts

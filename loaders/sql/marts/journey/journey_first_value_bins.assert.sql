@@ -1,0 +1,2 @@
+-- unique: start_quarter, segment, first_value_class, bin_start
+-- accepted: accounts > 0 and first_value_class in ('fast', 'slow')

@@ -1,0 +1,2 @@
+-- unique: cohort_type, cohort, segment
+-- accepted: reached = fast + slow and accounts = reached + not_reached + pending

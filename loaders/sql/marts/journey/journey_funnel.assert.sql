@@ -1,0 +1,3 @@
+-- unique: cohort_type, cohort, segment, stage
+-- not null: cohort_type, stage, accounts, reached
+-- accepted: reached <= accounts and (share is null or share between 0 and 1)

@@ -1,0 +1,3 @@
+-- unique: account_id
+-- not null: account_id, stage, stage_since, days_in_stage
+-- accepted: stage <> 'advocate' and days_in_stage > getvariable('stalled_stage_days')

@@ -1,0 +1,3 @@
+-- unique: renewal_id, role
+-- not null: renewal_id, role, role_order
+-- accepted: contacts_touched is null or contacts_on_file is null or contacts_touched <= contacts_on_file or role = 'no contact named'

@@ -1,0 +1,5 @@
+-- unique: csm
+-- unique: slug
+-- not null: csm, slug
+-- accepted: regexp_full_match(slug, '[a-z0-9]+(-[a-z0-9]+)*')
+-- accepted: active_accounts <= accounts

@@ -1,0 +1,3 @@
+-- unique: renewal_id
+-- not null: renewal_id, account_id, segment, region, renewal_date, days_to_renewal, warned
+-- accepted: warned = (usage_dropped or low_utilization)

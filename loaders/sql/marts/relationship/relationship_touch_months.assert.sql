@@ -1,0 +1,3 @@
+-- unique: csm, month, type, work
+-- not null: month, type, work, touches
+-- accepted: touches > 0

@@ -1,0 +1,4 @@
+-- unique: window, period_end, account_id
+-- not null: window, period_end, account_id, segment, region, csm
+-- accepted: abs(starting_arr - churned_arr - contraction + expansion + cross_sell + new_arr + reactivation - ending_arr) < 0.005
+-- accepted: least(churned_arr, contraction, expansion, cross_sell, new_arr, reactivation) >= 0

@@ -1,0 +1,4 @@
+-- unique: window, period_end
+-- not null: window, period_start, period_end
+-- accepted: "window" in ('month', 'quarter', 'year', 'ttm') and period_start < period_end
+-- accepted: period_end <= getvariable('as_of')  -- only windows that have ended

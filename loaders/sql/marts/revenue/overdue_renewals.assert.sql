@@ -1,0 +1,3 @@
+-- unique: renewal_id
+-- not null: renewal_id, account_id, renewal_date, days_overdue
+-- accepted: days_overdue > 0

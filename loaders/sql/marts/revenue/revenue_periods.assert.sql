@@ -1,0 +1,3 @@
+-- unique: period_type, period
+-- not null: period_type, period, period_start, period_end
+-- accepted: period_start <= period_end

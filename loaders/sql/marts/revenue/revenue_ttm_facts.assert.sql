@@ -1,0 +1,3 @@
+-- unique: month_end, segment, region, csm
+-- not null: month_end, segment, region, csm
+-- accepted: abs(resolved - retained - full_loss - partial_loss) < 0.005

@@ -1,0 +1,3 @@
+-- unique: month_end
+-- not null: month_end, window_start, full_window
+-- accepted: window_start = month_end - 364  -- the window (m − 365, m] starts the day after m − 365

@@ -1,0 +1,5 @@
+-- unique: month_end, dimension, dimension_value
+-- not null: month_end, dimension, resolved_events
+-- accepted: (dimension = 'all') = (dimension_value is null)
+-- accepted: (resolved = 0) = (grr is null)
+-- accepted: grr is null or abs(grr + revenue_churn_rate - 1) < 1e-9

@@ -1,0 +1,4 @@
+-- unique: renewal_id
+-- not null: renewal_id, account_id
+-- accepted: partial_loss > 0 and cross_sell > 0 and ending > 0
+-- accepted: abs(net_change - (ending - starting)) < 0.005

@@ -1,0 +1,2 @@
+-- not null: account_id, from_color, to_color, days
+-- accepted: (from_color, to_color) in (('red', 'green'), ('green', 'red')) and days <= getvariable('flip_days')

@@ -1,0 +1,3 @@
+-- unique: account_id
+-- not null: account_id, snapshots, changes
+-- accepted: changes <= greatest(snapshots - 1, 0)

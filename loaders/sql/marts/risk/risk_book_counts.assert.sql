@@ -1,0 +1,4 @@
+-- unique: quarter_start, group_id, color
+-- not null: quarter_start, group_id, color, accounts
+-- accepted: color in ('red', 'yellow', 'green', 'unscored')
+-- accepted: churned <= events and unresolved >= 0

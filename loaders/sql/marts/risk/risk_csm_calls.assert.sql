@@ -1,0 +1,3 @@
+-- unique: lookback_days, csm
+-- not null: lookback_days, csm, events
+-- accepted: not under_calling or csm <> '(none)'

@@ -1,0 +1,2 @@
+-- unique: renewal_quarter, group_id, lead_days
+-- accepted: lead_days is null or lead_days between 1 and 365

@@ -1,0 +1,3 @@
+-- unique: lookback_days, renewal_quarter, group_id, color
+-- not null: lookback_days, renewal_quarter, group_id, color, events
+-- accepted: churned <= events

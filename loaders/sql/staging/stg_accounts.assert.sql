@@ -1,0 +1,3 @@
+-- unique: account_id
+-- not null: account_id, customer_since
+-- accepted: licenses is null or licenses >= 0

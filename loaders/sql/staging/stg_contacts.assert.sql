@@ -1,0 +1,3 @@
+-- unique: contact_id
+-- not null: contact_id, account_id, role
+-- accepted: role in ('decision_maker', 'practitioner')

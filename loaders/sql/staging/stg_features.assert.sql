@@ -1,0 +1,2 @@
+-- unique: feature
+-- not null: feature

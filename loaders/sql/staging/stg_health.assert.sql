@@ -1,0 +1,3 @@
+-- not null: account_id, as_of, color
+-- accepted: color in ('red', 'yellow', 'green')
+-- accepted: score is null or score between 0 and 100

@@ -1,0 +1,2 @@
+-- not null: account_id, stage, reached_at
+-- accepted: stage in ('onboarded', 'adopted', 'first_value', 'expanded', 'renewed', 'advocate')

@@ -1,0 +1,2 @@
+-- not null: account_id, responded_at, score
+-- accepted: score between 0 and 10

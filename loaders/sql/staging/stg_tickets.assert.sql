@@ -1,0 +1,3 @@
+-- unique: ticket_id
+-- not null: ticket_id, account_id, opened_at
+-- accepted: severity is null or severity in ('low', 'normal', 'high', 'urgent')

@@ -1,0 +1,2 @@
+-- not null: account_id, date, type
+-- accepted: type in ('call', 'email', 'meeting', 'business_review', 'onsite', 'other')

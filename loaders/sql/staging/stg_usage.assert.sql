@@ -1,0 +1,2 @@
+-- not null: account_id, user_id, date, feature, events
+-- accepted: events >= 1

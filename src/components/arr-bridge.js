@@ -1,0 +1,80 @@
+// The ARR bridge on an account basis on the Revenue page: the published arr_bridge rows of the slice the filters
+// ask for, and the term warning. bridgeRates restates the SQL mart's rates (METRICS.md § Revenue on an account
+// basis); test/revenue/arr-bridge.test.ts checks both agree on every row.
+import { ratio } from "./revenue.js";
+
+/** The additive fields of revenue arr_bridge, in bridge order. */
+export const BRIDGE_FIELDS = ["starting_logos", "churned_logos", "starting_arr", "churned_arr", "contraction", "expansion",
+  "cross_sell", "new_arr", "reactivation", "ending_arr"];
+
+/** Windows of the bridge, as published, with their labels. */
+export const WINDOWS = [["year", "Calendar year"], ["quarter", "Calendar quarter"], ["month", "Month"], ["ttm", "Trailing 365 days"]];
+
+/** Median term (days) under which cohort rates are per term, not annual (METRICS.md § Term warning). */
+export const SHORT_TERM_DAYS = 300;
+
+/**
+ * The account-basis rates of bridge sums; for a month window also annualized (1 − (1 − churn)^12).
+ * @param {Record<string, number>} s
+ * @param {string} window
+ * @returns {Record<string, number | null>}
+ */
+export function bridgeRates(s, window) {
+  const grr = ratio(s.starting_arr - s.churned_arr - s.contraction, s.starting_arr);
+  const nrr = ratio(s.starting_arr - s.churned_arr - s.contraction + s.expansion + s.cross_sell, s.starting_arr);
+  const logo = ratio(s.churned_logos, s.starting_logos);
+  const monthly = window === "month";
+  return {
+    logo_churn_rate: logo,
+    grr,
+    nrr,
+    logo_churn_rate_annualized: monthly && logo !== null ? 1 - (1 - logo) ** 12 : null,
+    grr_annualized: monthly && grr !== null ? grr ** 12 : null,
+    nrr_annualized: monthly && nrr !== null ? nrr ** 12 : null,
+  };
+}
+
+/**
+ * The published arr_bridge rows of the slice the filters ask for. The bridge is published for the whole book
+ * and for each of segment, region and CSM on its own: with two or more chosen, the CSM (else the region) is used
+ * and `note` says so.
+ * @param {Record<string, any>[]} rows arr_bridge
+ * @param {{segment?: string | null, region?: string | null, csm?: string | null}} owner
+ * @returns {{rows: Record<string, any>[], label: string, note: string | null}}
+ */
+export function bridgeSlice(rows, owner) {
+  const chosen = ["csm", "region", "segment"].filter((k) => owner[k] !== null && owner[k] !== undefined);
+  if (!chosen.length) return { rows: rows.filter((r) => r.dimension === "all"), label: "", note: null };
+  const [dim] = chosen;
+  const names = { csm: "CSM", region: "region", segment: "segment" };
+  return {
+    rows: rows.filter((r) => r.dimension === dim && r.dimension_value === owner[dim]),
+    label: `${names[dim]} ${owner[dim]}`,
+    note: chosen.length > 1 ? `The account basis is published for one of segment, region or CSM at a time: shown for ${names[dim]} ${owner[dim]} alone.` : null,
+  };
+}
+
+/**
+ * The bridge rows of one window, oldest first.
+ * @param {Record<string, any>[]} rows arr_bridge rows of one slice
+ * @param {string} window
+ * @returns {Record<string, any>[]}
+ */
+export function bridgeSeries(rows, window) {
+  return rows.filter((r) => r.window === window).sort((a, b) => a.period_end.localeCompare(b.period_end));
+}
+
+/**
+ * Whether the revenue record's terms are short enough that cohort rates are per term, and the sentence saying so.
+ * @param {{basis: string, median_term_days: number | null} | undefined} term
+ * @returns {{short: boolean, text: string | null}}
+ */
+export function termWarning(term) {
+  if (!term || term.median_term_days === null || term.median_term_days >= SHORT_TERM_DAYS) return { short: false, text: null };
+  return {
+    short: true,
+    text: `The median term of the ${term.basis} is ${Math.round(term.median_term_days)} days, under ${SHORT_TERM_DAYS}: a renewal ` +
+      "cohort counts every term as a renewal, so its churn rates are per term, not per year. Read the account basis first: " +
+      "who held ARR at the start of a window and still holds it at its end.",
+  };
+}
