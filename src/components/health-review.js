@@ -1,20 +1,16 @@
 // The Health review page: one section per list of the health-review dataset, each with its own CSM, segment
 // and region filters, its table sorted by ARR at stake, and a CSV download. The lists are decided in SQL
 // (loaders/sql/marts/health-review); this module only shows them.
+import { accountLink as linkToAccount } from "./account-link.js";
 import { distinct } from "./data.js";
 import { el } from "./dom.js";
 import { allOf, filterRows, select } from "./filters.js";
 import { int, money, pct } from "./format.js";
 import { table } from "./table.js";
 
-/** Where an account's own page lives: the one place to change if the account page moves. */
-export function accountHref(id) {
-  return `./account?id=${encodeURIComponent(id)}`;
-}
-
-/** The account's name (or id) as a link to its page. */
+/** The account's name (or id) as a link to its page (account-link.js: right from any page, with or without .html). */
 export function accountLink(row) {
-  return el("a", { href: accountHref(row.account_id) }, row.account_name ?? row.account_id);
+  return linkToAccount(row.account_id, row.account_name ?? row.account_id);
 }
 
 /** Accounts and ARR at stake of a list's rows. */

@@ -1,6 +1,6 @@
 /** The Health review page's helpers: the account link, reasons in words, totals, and the list texts read the thresholds. */
 import { describe, expect, it } from "vitest";
-import { accountHref, listTotals, reasonWords, reviewLists } from "../../src/components/health-review.js";
+import { listTotals, reasonWords, reviewLists } from "../../src/components/health-review.js";
 import { REVIEW_LISTS } from "../../loaders/datasets/health-review.ts";
 
 const settings = {
@@ -10,11 +10,6 @@ const settings = {
 };
 
 describe("health review page helpers", () => {
-  it("links an account to account?id=<id>, encoded so any id is safe in a URL", () => {
-    expect(accountHref("A00023")).toBe("./account?id=A00023");
-    expect(accountHref("a&b=c #1")).toBe("./account?id=a%26b%3Dc%20%231");
-  });
-
   it("puts reasons into words, keeping an unknown code as it is", () => {
     expect(reasonWords(["no_touch_since_red", "no_business_review"])).toBe("no touch since red, no business review");
     expect(reasonWords(["something_new"])).toBe("something_new");
