@@ -10,7 +10,7 @@ import { join, relative } from "node:path";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
 
 /** What a build needs from the repository (node_modules is linked, not copied). */
-const PARTS = ["loaders", "tools", "src", "observablehq.config.ts", "package.json", "tsconfig.json"];
+const PARTS = ["loaders", "tools", "reports", "src", "observablehq.config.ts", "package.json", "tsconfig.json"];
 /** Framework's bundles of npm packages: they depend only on package versions, and rebuilding them would measure npm, not us. */
 const BUNDLES = ["_node", "_npm"];
 
