@@ -1,4 +1,4 @@
-/** The Green profile page: what retained accounts had in common before their renewal (METRICS.md § Green profile). */
+/** The Green profile page: what retained accounts had in common before their renewal (docs/metrics.md § Green profile). */
 import type { Db, Row } from "../engine/db.ts";
 import { cohortRows, compareTrait, type ProfileEvent, rankTraits, slices } from "./stats/profile.ts";
 import { defineDataset } from "./define.ts";
@@ -58,10 +58,10 @@ export const greenProfile = defineDataset({
       },
     },
     traits: {
-      doc: "The traits, in METRICS.md order, worded with the configured thresholds.",
+      doc: "The traits, in docs/metrics.md order, worded with the configured thresholds.",
       sql: "select * from green_profile_traits order by position",
       columns: {
-        position: { type: "int", doc: "order in METRICS.md" },
+        position: { type: "int", doc: "order in docs/metrics.md" },
         trait: { type: "string", doc: "key (a column of the green_profile_events mart)" },
         area: { type: "string", doc: "Usage, Relationship, Support, Sentiment or Onboarding" },
         label: { type: "string", doc: "short name, e.g. 'License utilization ≥ 60%'" },

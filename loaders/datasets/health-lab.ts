@@ -1,4 +1,4 @@
-/** The Health lab page: can the health score predict churn, and what would a scorecard fitted on our own renewals flag? (METRICS.md § Health lab) */
+/** The Health lab page: can the health score predict churn, and what would a scorecard fitted on our own renewals flag? (docs/metrics.md § Health lab) */
 import type { Db, Row } from "../engine/db.ts";
 import { Z95 } from "./stats/intervals.ts";
 import { aucRows, buildLab, calibrationRows, type HealthEvent, headToHead, type Lab, liftRows, rocRows } from "./stats/lab.ts";

@@ -1,6 +1,6 @@
 /**
  * The loss review worksheet: one panel per renewal fully lost, over the year before its renewal date
- * (METRICS.md § Relationship and § Risk). Contact-level data is published only when the config sets
+ * (docs/metrics.md § Relationship and § Risk). Contact-level data is published only when the config sets
  * publishContacts to true (the contacts table is empty otherwise); the panels show roles by default.
  */
 import { defineDataset } from "./define.ts";

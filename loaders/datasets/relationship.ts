@@ -1,4 +1,4 @@
-/** The Relationship page and the per-CSM pages: base hygiene, time allocation and early warning (METRICS.md § Relationship). */
+/** The Relationship page and the per-CSM pages: base hygiene, time allocation and early warning (docs/metrics.md § Relationship). */
 import { defineDataset } from "./define.ts";
 
 const who = {

@@ -74,7 +74,7 @@ const cohort = {
 export const revenue = defineDataset({
   name: "revenue",
   title: "Revenue",
-  doc: "The renewal waterfall per cohort (year and quarter of renewal_date): starting value → resolved → losses → retained → expansion → ending; GRR, NRR, logo and revenue churn, the TTM series, rip-and-replace renewals and overdue renewals. Definitions: METRICS.md § Revenue. Rates for any filter are ratios of the sums in cohort_facts and ttm_facts.",
+  doc: "The renewal waterfall per cohort (year and quarter of renewal_date): starting value → resolved → losses → retained → expansion → ending; GRR, NRR, logo and revenue churn, the TTM series, rip-and-replace renewals and overdue renewals. Definitions: docs/metrics.md § Revenue. Rates for any filter are ratios of the sums in cohort_facts and ttm_facts.",
   tables: {
     periods: {
       doc: "The cohorts that have renewal events, with their calendar bounds.",
@@ -146,7 +146,7 @@ export const revenue = defineDataset({
       },
     },
     arr_bridge: {
-      doc: "The ARR bridge on an account basis (METRICS.md § Revenue on an account basis): per window (s, e], from the ARR each account held on s to the ARR it holds on e, for the whole book and by each of segment, region and CSM on its own. Holds for any term length (monthly plans included), unlike the cohort rates, which count renewal events. starting_arr − churned_arr − contraction + expansion + cross_sell + new_arr + reactivation = ending_arr on every row.",
+      doc: "The ARR bridge on an account basis (docs/metrics.md § Revenue on an account basis): per window (s, e], from the ARR each account held on s to the ARR it holds on e, for the whole book and by each of segment, region and CSM on its own. Holds for any term length (monthly plans included), unlike the cohort rates, which count renewal events. starting_arr − churned_arr − contraction + expansion + cross_sell + new_arr + reactivation = ending_arr on every row.",
       sql: `select "window", period_end, dimension, dimension_value, starting_logos, churned_logos, starting_arr, churned_arr,
           contraction, expansion, cross_sell, new_arr, reactivation, ending_arr, logo_churn_rate, grr, nrr,
           logo_churn_rate_annualized, grr_annualized, nrr_annualized, period_start

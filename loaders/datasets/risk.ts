@@ -1,4 +1,4 @@
-/** The Risk page: is the red pie honest? Health colors against the churn that followed (METRICS.md § Risk). */
+/** The Risk page: is the red pie honest? Health colors against the churn that followed (docs/metrics.md § Risk). */
 import { defineDataset } from "./define.ts";
 
 const dims = {
@@ -12,7 +12,7 @@ const group = { type: "int", doc: "account group: segment, region and CSM, spell
 const sliceDimension = { type: "string", doc: "the slice: all (the whole book), segment, region or csm" } as const;
 const sliceValue = { type: "string", nullable: true, doc: "'all' for the whole book; else the segment, region or CSM (null: accounts that name none)" } as const;
 
-/** The four verdicts of METRICS.md § Risk, in their fixed words. */
+/** The four verdicts of docs/metrics.md § Risk, in their fixed words. */
 export const VERDICTS = ["no health scores", "red under-calls churn", "red is big enough but misses most churn", "red covers churn"] as const;
 const verdictColumn = (whenNull: string) => ({
   type: "string", nullable: true,

@@ -19,7 +19,7 @@ export function isCalendarDate(s: string): boolean {
 }
 const isoDate = z.string().refine(isCalendarDate, { error: (i) => `expected a real date YYYY-MM-DD, got ${JSON.stringify(i.input)}` });
 
-/** Thresholds used by the analyses; each is documented in METRICS.md. */
+/** Thresholds used by the analyses; each is documented in docs/metrics.md. */
 export const Thresholds = z.object({
   licenseUtilization: z.number().min(0).max(1).default(0.6),
   featureBreadth: z.number().min(0).max(1).default(0.5),

@@ -54,7 +54,7 @@ const e = (name: string, required: boolean, values: readonly string[], meaning: 
 const b = (name: string, meaning: string): ColumnSpec => ({ name, kind: "boolean", required: false, meaning });
 
 /*
- * The billing record (DATA-CONTRACT.md § subscriptions), the other shape of the revenue record: one row per
+ * The billing record (docs/contract.md § subscriptions), the other shape of the revenue record: one row per
  * product line per billed period or subscription. Renewal events are derived from it in SQL
  * (stg_subscription_renewals), so every page that reads renewals works on it unchanged.
  */

@@ -1,5 +1,5 @@
 // The ARR bridge on an account basis on the Revenue page: the published arr_bridge rows of the slice the filters
-// ask for, and the term warning. bridgeRates restates the SQL mart's rates (METRICS.md § Revenue on an account
+// ask for, and the term warning. bridgeRates restates the SQL mart's rates (docs/metrics.md § Revenue on an account
 // basis); test/revenue/arr-bridge.test.ts checks both agree on every row.
 import { ratio } from "./revenue.js";
 
@@ -10,7 +10,7 @@ export const BRIDGE_FIELDS = ["starting_logos", "churned_logos", "starting_arr",
 /** Windows of the bridge, as published, with their labels. */
 export const WINDOWS = [["year", "Calendar year"], ["quarter", "Calendar quarter"], ["month", "Month"], ["ttm", "Trailing 365 days"]];
 
-/** Median term (days) under which cohort rates are per term, not annual (METRICS.md § Term warning). */
+/** Median term (days) under which cohort rates are per term, not annual (docs/metrics.md § Term warning). */
 export const SHORT_TERM_DAYS = 300;
 
 /**

@@ -14,7 +14,7 @@ export function aucText(r) {
   return `${r.auc.toFixed(2)} (95% CI ${r.ci_low.toFixed(2)}–${r.ci_high.toFixed(2)})`;
 }
 
-/** One sentence per subject: what its AUC means, and its verdict in the words METRICS.md uses. */
+/** One sentence per subject: what its AUC means, and its verdict in the words docs/metrics.md uses. */
 export function aucSentence(r) {
   if (!r) return "";
   const who = SUBJECT_LABEL[r.subject] ?? r.subject;

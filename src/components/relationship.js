@@ -1,5 +1,5 @@
 // Relationship figures for any filter, from the rows of the relationship dataset
-// (METRICS.md § Relationship). The SQL marts decide each account's checks; these
+// (docs/metrics.md § Relationship). The SQL marts decide each account's checks; these
 // functions only count them, so every page (team or one CSM) agrees.
 
 /** A ratio that is missing (null) when the denominator is 0, never 0 or NaN. */

@@ -1,5 +1,5 @@
 // Revenue figures for any filter: sum the published fact rows, then take the
-// ratios of METRICS.md § Revenue. The SQL mart revenue_cohort_rates uses the same
+// ratios of docs/metrics.md § Revenue. The SQL mart revenue_cohort_rates uses the same
 // definitions; test/revenue/rates.test.ts checks that both agree.
 
 /** Counts in revenue cohort_facts. */
@@ -51,7 +51,7 @@ export function retentionRates(s) {
 }
 
 /**
- * Every cohort rate of METRICS.md § Revenue from cohort sums.
+ * Every cohort rate of docs/metrics.md § Revenue from cohort sums.
  * @param {Record<string, number>} s
  * @returns {Record<string, number | null>}
  */

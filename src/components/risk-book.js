@@ -1,4 +1,4 @@
-// The book view (METRICS.md § Risk, the headline): the pie on the first day d of each quarter,
+// The book view (docs/metrics.md § Risk, the headline): the pie on the first day d of each quarter,
 // from the additive rows of the risk dataset's book table, against the churn of the year that
 // followed; the SQL mart book_verdicts computes the same (test/risk/verdicts.test.ts).
 import { pct } from "./format.js";

@@ -1,5 +1,5 @@
 // Risk figures for any filter: sum the published count rows of the risk dataset,
-// then take the ratios and verdicts of METRICS.md § Risk. The SQL marts risk_csm_calls,
+// then take the ratios and verdicts of docs/metrics.md § Risk. The SQL marts risk_csm_calls,
 // book_verdicts and renewal_verdicts use the same definitions; test/risk/verdicts.test.ts checks they agree.
 import { pct } from "./format.js";
 
@@ -28,7 +28,7 @@ export function inPeriod(quarter, period) {
 
 export const cents = (v) => Math.round(v * 100) / 100;
 
-/** The four verdicts of METRICS.md § Risk, in their fixed words (the same as loaders/datasets/risk.ts VERDICTS). */
+/** The four verdicts of docs/metrics.md § Risk, in their fixed words (the same as loaders/datasets/risk.ts VERDICTS). */
 export const NO_SCORES = "no health scores";
 export const UNDER_CALLS = "red under-calls churn";
 export const MISSES = "red is big enough but misses most churn";

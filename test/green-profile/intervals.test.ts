@@ -2,7 +2,7 @@
  * Wilson and Newcombe intervals against published worked values.
  * - Wilson: 7 of 40 → 17.5%, 95% CI 8.7% to 32.0% (Altman et al., Statistics with Confidence, 2nd ed., ch. 6,
  *   the Wilson method the book recommends; z = 1.96 there). The toolkit uses the exact quantile
- *   z = 1.959963984540054 (METRICS.md), which moves the book's 32.0% upper end to 31.95%, just under.
+ *   z = 1.959963984540054 (docs/metrics.md), which moves the book's 32.0% upper end to 31.95%, just under.
  * - Newcombe (1998), "Interval estimation for the difference between independent proportions: comparison of
  *   eleven methods", Stat Med 17:873–890, Table II, method 10 (hybrid score, no continuity correction).
  */

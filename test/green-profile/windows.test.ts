@@ -1,5 +1,5 @@
 /**
- * Trait measurement windows (METRICS.md § Green profile) on a hand-made book. Every renewal is due 2025-06-30,
+ * Trait measurement windows (docs/metrics.md § Green profile) on a hand-made book. Every renewal is due 2025-06-30,
  * so with lookback 90 the lookback date is L = 2025-04-01 (Apr 1 → Jun 30 = 30 + 31 + 29 = 90 days).
  * A window of N days ending on L is (L − N, L]: it holds L; the day N days before L is just outside.
  *   90 days:  (2025-01-01, 2025-04-01]  first day inside 2025-01-02 (Jan 1 → Apr 1 = 31 + 28 + 31 = 90)

@@ -1,4 +1,4 @@
-/** The health lab's ranking statistics on examples worked by hand (METRICS.md § Health lab). */
+/** The health lab's ranking statistics on examples worked by hand (docs/metrics.md § Health lab). */
 import { describe, expect, it } from "vitest";
 import { aucVerdict, aucWithInterval, churnAmongRiskiest, hanleyMcNeil, liftAt, mannWhitneyAuc, rocPoints } from "../../loaders/datasets/stats/ranking.ts";
 

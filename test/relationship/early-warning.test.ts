@@ -1,5 +1,5 @@
 /**
- * Early warning (METRICS.md § Relationship), worked by hand. As-of 2025-12-31; default thresholds: due in
+ * Early warning (docs/metrics.md § Relationship), worked by hand. As-of 2025-12-31; default thresholds: due in
  * [as-of + 270, as-of + 365] = [2026-09-27, 2026-12-31], usage drop ≥ 1/3, utilization < 40%.
  * Usage windows: last 90 days = (2025-10-02, 2025-12-31], the 90 before = (2025-07-04, 2025-10-02];
  * active users over (2025-12-01, 2025-12-31].

@@ -1,5 +1,5 @@
 /**
- * Base hygiene on the as-of date (METRICS.md § Relationship), worked by hand. As-of 2025-12-31, default
+ * Base hygiene on the as-of date (docs/metrics.md § Relationship), worked by hand. As-of 2025-12-31, default
  * thresholds: touched 30 days, business review 180, single-thread 180, decision maker 90. A window of N days
  * is (as-of − N, as-of]: as-of − 30 = 2025-12-01, − 90 = 2025-10-02, − 180 = 2025-07-04 are just OUTSIDE.
  *

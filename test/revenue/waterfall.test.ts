@@ -1,6 +1,6 @@
 /**
  * The renewal waterfall on small hand-made books whose every figure is worked
- * out by hand below (METRICS.md § Revenue).
+ * out by hand below (docs/metrics.md § Revenue).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Db, literal } from "../../loaders/engine/db.ts";

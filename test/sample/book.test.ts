@@ -7,7 +7,7 @@ import { generateBook } from "../../tools/sample/book.js";
 import { openDuckDB } from "../../tools/sample/write.js";
 
 const TABLES = ["accounts", "renewals", "health", "usage", "features", "contacts", "touches", "tickets", "nps", "milestones"];
-/** Column names and DuckDB types per table, as DATA-CONTRACT.md lists them. */
+/** Column names and DuckDB types per table, as docs/contract.md lists them. */
 const CONTRACT: Record<string, string> = {
   accounts: "account_id VARCHAR, account_name VARCHAR, segment VARCHAR, region VARCHAR, industry VARCHAR, csm VARCHAR, customer_since DATE, licenses INTEGER",
   renewals: "renewal_id VARCHAR, account_id VARCHAR, renewal_date DATE, resolved_date DATE, product VARCHAR, arr_before DOUBLE, arr_after DOUBLE, loss_reason VARCHAR",

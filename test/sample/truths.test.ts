@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe("traits measured in the files (METRICS.md § Green profile) equal the planted states", () => {
+describe("traits measured in the files (docs/metrics.md § Green profile) equal the planted states", () => {
   it("for every resolved renewal event", () => {
     const events = plan.flatMap((a) => a.events.filter((e) => e.status === "resolved").map((e) => ({ a, e })));
     expect(measured.size).toBe(events.length);

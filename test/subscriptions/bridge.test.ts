@@ -1,5 +1,5 @@
 /**
- * The ARR bridge on an account basis (METRICS.md § Revenue on an account basis), worked out by hand on the
+ * The ARR bridge on an account basis (docs/metrics.md § Revenue on an account basis), worked out by hand on the
  * five accounts of five-accounts.ts, read from a billing record and from renewal events.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * Renewal events derived from a billing record (DATA-CONTRACT.md § subscriptions), so every page that reads
+ * Renewal events derived from a billing record (docs/contract.md § subscriptions), so every page that reads
  * renewal events works on a subscription book; and why the account basis is needed: on monthly terms the
  * cohort logo churn counts each month as a renewal.
  */

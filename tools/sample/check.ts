@@ -1,4 +1,4 @@
-/** Measures the planted truths of a generated book from its Parquet files, the way METRICS.md defines them. */
+/** Measures the planted truths of a generated book from its Parquet files, the way docs/metrics.md defines them. */
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { AS_OF, iso } from "./calendar.js";
@@ -100,7 +100,7 @@ export const EVENTS_SQL = (dir: string) => {
   left join fv using (account_id)`;
 };
 
-/** Boolean traits measured per event, as named in METRICS.md § Green profile. */
+/** Boolean traits measured per event, as named in docs/metrics.md § Green profile. */
 export const TRAITS = [
   "exec_sponsor", "util60", "sticky", "review180", "fast_value", "promoter", "touched30", "no_high_ticket",
   "detractor", "breadth50", "not_falling", "contacts3", "dm90",

@@ -1,6 +1,6 @@
 /**
  * The billing-record shape of the sample book (`--shape subscriptions`): the same planned accounts and renewal
- * timelines, written as subscription rows, one per product line per billed period (DATA-CONTRACT.md § subscriptions).
+ * timelines, written as subscription rows, one per product line per billed period (docs/contract.md § subscriptions).
  * Monthly plans bill one row per month and cancel in the month their cancellation was decided, so their losses
  * fall through the year; annual plans bill one row per term. Plan values change at each anniversary as the
  * renewal timeline says (upgrades, downgrades, removed lines, cross-sells).

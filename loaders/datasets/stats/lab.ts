@@ -1,5 +1,5 @@
 /**
- * The health lab's tables from the renewals read at their lookback (METRICS.md
+ * The health lab's tables from the renewals read at their lookback (docs/metrics.md
  * § Health lab): for every cohort (a renewal year, or all) and segment, how
  * well today's score and color rank churn; and, on the test year only, the
  * fitted scorecard's ranking and its head to head with the CSMs' color.

@@ -1,5 +1,5 @@
 /**
- * The green profile's statistics (METRICS.md § Green profile): for every slice
+ * The green profile's statistics (docs/metrics.md § Green profile): for every slice
  * of resolved renewals (all, or one segment, one renewal year, or both), each
  * trait's with/without retention and the Newcombe interval of the difference,
  * its prevalence among green retained and red renewals, and metric cohorts.

@@ -1,6 +1,6 @@
 /**
  * How well a risk ranking sorts churned renewals from retained ones
- * (METRICS.md § Health lab): the AUC with ties counted half (Mann–Whitney),
+ * (docs/metrics.md § Health lab): the AUC with ties counted half (Mann–Whitney),
  * its Hanley–McNeil (1982) 95% interval, ROC / precision–recall points at
  * every distinct threshold, and the churn caught among the k riskiest.
  * Every function takes a *risk* value (higher = riskier): 100 − score for a
@@ -67,7 +67,7 @@ export function aucWithInterval(obs: readonly Ranked[]): Auc {
   return { events: obs.length, churned, auc, low: ci.low, high: ci.high };
 }
 
-/** The verdict METRICS.md asks for: an interval that includes 0.5 is "no better than chance". */
+/** The verdict docs/metrics.md asks for: an interval that includes 0.5 is "no better than chance". */
 export function aucVerdict(a: Auc): string {
   if (a.auc === null) return "not enough events";
   if (a.low! <= 0.5 && a.high! >= 0.5) return "no better than chance";

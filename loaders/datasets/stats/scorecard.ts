@@ -1,5 +1,5 @@
 /**
- * The health lab's fitted scorecard (METRICS.md § Health lab): a ridge logistic
+ * The health lab's fitted scorecard (docs/metrics.md § Health lab): a ridge logistic
  * regression of full loss on the green-profile traits read at the lookback,
  * fitted out of time (every renewal year before the test year), its penalty
  * chosen by leave-one-year-out cross-validation over the training years, and

@@ -1,5 +1,5 @@
 -- int_green_profile_renewals: every resolved renewal event read on its lookback date L = renewal_date − the
--- configured lookback (METRICS.md § Green profile), with the account facts its traits need. Every trait of
+-- configured lookback (docs/metrics.md § Green profile), with the account facts its traits need. Every trait of
 -- the green profile is measured in a window that ends on L, so nothing known only later can leak in.
 with colors as (
     select * from int_renewal_colors

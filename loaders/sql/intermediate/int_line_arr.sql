@@ -1,4 +1,4 @@
--- int_line_arr: the ARR of every account's product line on any day (METRICS.md § Revenue on an account basis),
+-- int_line_arr: the ARR of every account's product line on any day (docs/metrics.md § Revenue on an account basis),
 -- as intervals [valid_from, valid_to) of constant ARR > 0 (valid_to null = still running), from either shape of
 -- the revenue record. The ARR of a line on day d is the arr of the interval holding d, and 0 when none does.
 --   subscriptions: Σ arr of the rows with start_date ≤ d < end_date (overlapping rows add up);

@@ -1,5 +1,5 @@
 -- int_renewal_colors: every resolved renewal event read at its lookback date (renewal_date − L), once per
--- lookback choice L, with the account's color then (METRICS.md § Risk) and its outcome.
+-- lookback choice L, with the account's color then (docs/metrics.md § Risk) and its outcome.
 with events as (
     select * from int_renewal_events
 ),

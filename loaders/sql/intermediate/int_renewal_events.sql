@@ -1,4 +1,4 @@
--- int_renewal_events: one row per renewal event, with its waterfall parts (METRICS.md § Revenue).
+-- int_renewal_events: one row per renewal event, with its waterfall parts (docs/metrics.md § Revenue).
 -- Money is summed as DECIMAL so totals are exact and identical from run to run.
 with lines as (
     select * from int_renewal_lines

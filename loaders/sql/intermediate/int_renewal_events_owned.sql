@@ -22,7 +22,7 @@ owned as (
 final as (
     select
         *,
-        -- rip and replace: kept the logo, tore out some value and bought a new product (METRICS.md § Revenue)
+        -- rip and replace: kept the logo, tore out some value and bought a new product (docs/metrics.md § Revenue)
         is_resolved and not is_churned and partial_loss > 0 and cross_sell > 0 as is_rip_and_replace
     from owned
 )

@@ -1,4 +1,4 @@
--- int_subscription_renewals: renewal events derived from the billing record (DATA-CONTRACT.md § subscriptions),
+-- int_subscription_renewals: renewal events derived from the billing record (docs/contract.md § subscriptions),
 -- in the shape of stg_renewals, so every page that reads renewal events works on a subscription book unchanged.
 -- An event is one account on one day where a line's term ends (a row's end_date). Its lines: every product with a
 -- row ending that day (arr_before = the line's ARR the day before, arr_after = its ARR on the day: overlapping rows

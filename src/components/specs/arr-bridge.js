@@ -1,5 +1,5 @@
 // The ARR bridge of one window as a waterfall: starting ARR → churned → contraction → expansion → cross-sell →
-// new → reactivation → ending ARR (METRICS.md § Revenue on an account basis).
+// new → reactivation → ending ARR (docs/metrics.md § Revenue on an account basis).
 import { money } from "../format.js";
 
 const GROUPS = { total: "ARR", loss: "Lost", gain: "Gained" };

@@ -1,5 +1,5 @@
 -- green_profile_events: one row per resolved renewal event with every green-profile trait measured on its
--- lookback date L (METRICS.md § Green profile), and the continuous metric behind each. A window "of N days
+-- lookback date L (docs/metrics.md § Green profile), and the continuous metric behind each. A window "of N days
 -- ending on L" is (L − N, L]: it holds L and the N − 1 days before. A trait is null (unmeasured, left out of
 -- its comparison) when its source table was not supplied or cannot cover the window; it is never guessed.
 with renewals as (

@@ -1,5 +1,5 @@
--- green_profile_traits: the traits of the green profile (METRICS.md § Green profile), one row each, in the
--- order METRICS.md lists them, worded with the configured thresholds. `trait` names a boolean column of
+-- green_profile_traits: the traits of the green profile (docs/metrics.md § Green profile), one row each, in the
+-- order docs/metrics.md lists them, worded with the configured thresholds. `trait` names a boolean column of
 -- green_profile_events; `phrase` completes "Accounts … renewed x% of the time" in the page's blueprint ("prior" = the days
 -- ending on the lookback date, as the page explains).
 with settings as (

@@ -1,6 +1,6 @@
 -- health_lab_events: every resolved renewal event read on its lookback date (as green_profile_events reads it, with
 -- every trait measured in a window ending there), plus the health score in force that day, and the renewal's ARR,
--- account and CSM for the missed-accounts list (METRICS.md § Health lab). Outcome = fully lost (is_churned).
+-- account and CSM for the missed-accounts list (docs/metrics.md § Health lab). Outcome = fully lost (is_churned).
 with profile as (
     select * from green_profile_events
 ),

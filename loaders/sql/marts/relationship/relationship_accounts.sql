@@ -1,4 +1,4 @@
--- relationship_accounts: base hygiene of every active account on the as-of date (METRICS.md § Relationship).
+-- relationship_accounts: base hygiene of every active account on the as-of date (docs/metrics.md § Relationship).
 -- Windows of N days end on the as-of date and hold N days: (as_of − N, as_of]. A touch exactly 30 days ago is
 -- therefore outside "the last 30 days", and a business review on the as-of date is 0 days old.
 with accounts as (

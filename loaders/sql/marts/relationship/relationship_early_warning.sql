@@ -1,6 +1,6 @@
 -- relationship_early_warning: open renewals due 270–365 days after the as-of date (thresholds
 -- early_warning_from_days / early_warning_to_days, both ends included), with the two warning signs of
--- METRICS.md § Relationship: usage in the last 90 days down by a third or more against the 90 days before,
+-- docs/metrics.md § Relationship: usage in the last 90 days down by a third or more against the 90 days before,
 -- and license utilization (distinct active users in the last 30 days / licenses) below 40%.
 -- Ratios are compared to 9 decimals, so a drop of exactly a third meets the default threshold of 1/3.
 with events as (

@@ -1,4 +1,4 @@
--- arr_bridge: the ARR bridge and the account-basis rates (METRICS.md § Revenue on an account basis) per window,
+-- arr_bridge: the ARR bridge and the account-basis rates (docs/metrics.md § Revenue on an account basis) per window,
 -- for the whole book (dimension_value 'all', every window) and by each of segment, region and CSM on its own.
 -- Monthly rates are also annualized (compounded over twelve months) in the *_annualized columns.
 with windows as (

@@ -1,4 +1,4 @@
--- arr_bridge_windows: the windows (s, e] of the ARR bridge (METRICS.md § Revenue on an account basis): every
+-- arr_bridge_windows: the windows (s, e] of the ARR bridge (docs/metrics.md § Revenue on an account basis): every
 -- calendar month, quarter and year, and the trailing 365 days ending on each month end, from the month the first
 -- line was held to the as-of date. Only windows that ended on or before the as-of date: a running one has no end yet.
 with lines as (

@@ -1,4 +1,4 @@
--- revenue_cohort_rates: the waterfall sums and every rate of METRICS.md § Revenue per cohort, for the whole
+-- revenue_cohort_rates: the waterfall sums and every rate of docs/metrics.md § Revenue per cohort, for the whole
 -- book (dimension 'all') and by each of segment, region and CSM on its own. A rate whose denominator is 0
 -- is null (nullif), never 0 and never NaN.
 with facts as (

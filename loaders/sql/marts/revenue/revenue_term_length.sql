@@ -1,4 +1,4 @@
--- revenue_term_length: the median term of the revenue record (METRICS.md § Term warning). Under 300 days the
+-- revenue_term_length: the median term of the revenue record (docs/metrics.md § Term warning). Under 300 days the
 -- cohort rates are per term, not per year, and the Revenue page leads with the account basis.
 -- subscriptions: a row's term is end_date − start_date; renewals: a resolved event's term is the days since the
 -- account's previous renewal_date (or customer_since for its first).

@@ -1,4 +1,4 @@
--- revenue_ttm_months: the month ends on which the trailing-twelve-months figures are read (METRICS.md § Revenue),
+-- revenue_ttm_months: the month ends on which the trailing-twelve-months figures are read (docs/metrics.md § Revenue),
 -- from the first month with a resolved renewal to the last month end on or before the as-of date.
 with events as (
     select * from int_renewal_events

@@ -1,4 +1,4 @@
--- revenue_ttm_rates: the TTM series (METRICS.md § Revenue) for the whole book and by each of segment, region
+-- revenue_ttm_rates: the TTM series (docs/metrics.md § Revenue) for the whole book and by each of segment, region
 -- and CSM on its own. The whole-book slice lists every month end, even one whose window resolved nothing.
 with months as (
     select * from revenue_ttm_months

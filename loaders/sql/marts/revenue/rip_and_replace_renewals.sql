@@ -1,5 +1,5 @@
 -- rip_and_replace_renewals: resolved, retained renewals that lost value on some lines and bought a new
--- product (METRICS.md § Revenue), with the products that went out and came in and the value that moved.
+-- product (docs/metrics.md § Revenue), with the products that went out and came in and the value that moved.
 with events as (
     select * from int_renewal_events_owned
     where is_rip_and_replace  -- the only events this list is about

@@ -1,4 +1,4 @@
--- book_verdicts: the book view's verdict (METRICS.md § Risk) on the first day d of each quarter, for the whole
+-- book_verdicts: the book view's verdict (docs/metrics.md § Risk) on the first day d of each quarter, for the whole
 -- book and for each segment, region and CSM: the red share of the accounts active on d against the churn of
 -- their renewals due in [d, d + 365), flagged and missed churn, and one of four verdicts in fixed words.
 -- A slice with no account scored on d has "no health scores": its red share is null, never 0.

@@ -1,4 +1,4 @@
--- renewal_verdicts: the renewal view's verdict (METRICS.md § Risk) at the configured lookback, per cohort of
+-- renewal_verdicts: the renewal view's verdict (docs/metrics.md § Risk) at the configured lookback, per cohort of
 -- resolved renewals (every one: 'all'; a renewal year: '2025'; a quarter: '2025-Q1'), for the whole book and
 -- for each segment, region and CSM. A slice with no event scored at its lookback has "no health scores".
 with colors as (

@@ -1,5 +1,5 @@
 -- risk_csm_calls: per lookback and CSM over every resolved renewal, red share against logo churn, and the
--- under-calling flag (METRICS.md § Risk, Per CSM). The page recomputes the same under its filters.
+-- under-calling flag (docs/metrics.md § Risk, Per CSM). The page recomputes the same under its filters.
 with colors as (
     select * from int_renewal_colors
 ),
