@@ -1,6 +1,7 @@
 // The ARR bridge of one window as a waterfall: starting ARR → churned → contraction → expansion → cross-sell →
 // new → reactivation → ending ARR (docs/metrics.md § Revenue on an account basis).
 import { money } from "../format.js";
+import { floatingBarsSpec } from "./revenue-waterfall.js";
 
 const GROUPS = { total: "ARR", loss: "Lost", gain: "Gained" };
 const COLORS = { total: "#4269d0", loss: "#d6453d", gain: "#3ca951" };
@@ -42,33 +43,5 @@ export function bridgeSteps(s, currency = "USD") {
  * @returns {Record<string, any>}
  */
 export function arrBridgeSpec(s, { currency = "USD", title = "ARR bridge" } = {}) {
-  const values = bridgeSteps(s, currency);
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title,
-    width: "container",
-    height: 320,
-    data: { values },
-    encoding: { x: { field: "step", type: "nominal", sort: values.map((d) => d.step), title: null, axis: { labelAngle: 0 } } },
-    layer: [
-      {
-        mark: { type: "bar", width: { band: 0.7 } },
-        encoding: {
-          y: { field: "start", type: "quantitative", title: `ARR (${currency})`, axis: { format: "~s" } },
-          y2: { field: "end" },
-          color: {
-            field: "group", type: "nominal", title: null,
-            scale: { domain: Object.values(GROUPS), range: Object.keys(GROUPS).map((k) => COLORS[k]) },
-            legend: { orient: "bottom" },
-          },
-          tooltip: [{ field: "step", title: "step" }, { field: "label", title: "value" }],
-        },
-      },
-      {
-        mark: { type: "text", dy: -8, fontSize: 11 },
-        encoding: { y: { field: "top", type: "quantitative" }, text: { field: "label" } },
-        transform: [{ calculate: "max(datum.start, datum.end)", as: "top" }],
-      },
-    ],
-  };
+  return floatingBarsSpec(bridgeSteps(s, currency), { title, yTitle: `ARR (${currency})`, groups: GROUPS, colors: COLORS });
 }

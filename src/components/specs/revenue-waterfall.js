@@ -39,7 +39,17 @@ export function waterfallSteps(s, currency = "USD") {
  * @returns {Record<string, any>} a Vega-Lite spec
  */
 export function waterfallSpec(summary, { currency = "USD", title = "Renewal waterfall" } = {}) {
-  const values = waterfallSteps(summary, currency);
+  return floatingBarsSpec(waterfallSteps(summary, currency), { title, yTitle: `Contract value (${currency})`, groups: GROUPS, colors: COLORS });
+}
+
+/**
+ * Floating bars from where the previous one ended, labelled with their value: the shape of every waterfall here
+ * (the renewal waterfall, the ARR bridge).
+ * @param {{step: string, start: number, end: number, group: string, label: string}[]} values
+ * @param {{title: string, yTitle: string, groups: Record<string, string>, colors: Record<string, string>}} options
+ * @returns {Record<string, any>} a Vega-Lite spec
+ */
+export function floatingBarsSpec(values, { title, yTitle, groups, colors }) {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title,
@@ -53,11 +63,11 @@ export function waterfallSpec(summary, { currency = "USD", title = "Renewal wate
       {
         mark: { type: "bar", width: { band: 0.7 } },
         encoding: {
-          y: { field: "start", type: "quantitative", title: `Contract value (${currency})`, axis: { format: "~s" } },
+          y: { field: "start", type: "quantitative", title: yTitle, axis: { format: "~s" } },
           y2: { field: "end" },
           color: {
             field: "group", type: "nominal", title: null,
-            scale: { domain: Object.values(GROUPS), range: Object.keys(GROUPS).map((k) => COLORS[k]) },
+            scale: { domain: Object.values(groups), range: Object.keys(groups).map((k) => colors[k]) },
             legend: { orient: "bottom" },
           },
           tooltip: [{ field: "step", title: "step" }, { field: "label", title: "value" }],
