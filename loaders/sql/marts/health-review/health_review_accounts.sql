@@ -10,8 +10,8 @@ accounts as (
     select * from stg_accounts
 ),
 
-intervals as (
-    select * from int_health_intervals
+runs as (
+    select * from int_health_runs
 ),
 
 touches as (
@@ -46,25 +46,12 @@ lines as (
     select * from stg_renewals
 ),
 
-marked as (
-    select
-        *,
-        color is distinct from lag(color) over (partition by account_id order by valid_from) as starts_run
-    from intervals
-),
-
-numbered as (
-    select *, sum(starts_run::integer) over (partition by account_id order by valid_from) as run_no
-    from marked
-),
-
 red_runs as (
-    -- consecutive red snapshots are one stretch of red; the one in force on the as-of date is "red since"
-    select account_id, min(valid_from) as red_since
-    from numbered
+    -- the stretch of red in force on the as-of date (int_health_runs): its first day is "red since"
+    select account_id, run_from as red_since
+    from runs
     where color = 'red'
-    group by account_id, run_no
-    having getvariable('as_of') >= min(valid_from) and getvariable('as_of') < max(valid_to)
+        and getvariable('as_of') >= run_from and getvariable('as_of') < run_to
 ),
 
 touched_since_red as (

@@ -1,30 +1,11 @@
 -- health_flips: an account that went from red to green, or green to red, within flip_days days: the first day
 -- of the new color is at most flip_days after the last day of the old one, whatever yellow came between.
-with intervals as (
-    select * from int_health_intervals
+with runs as (
+    select * from int_health_runs  -- consecutive snapshots of one color are one stretch of that color
 ),
 
 accounts as (
     select * from int_account_owners  -- names, and "(none)" for a missing segment, region or CSM
-),
-
-marked as (
-    select
-        *,
-        color is distinct from lag(color) over (partition by account_id order by valid_from) as starts_run
-    from intervals
-),
-
-numbered as (
-    select *, sum(starts_run::integer) over (partition by account_id order by valid_from) as run_no
-    from marked
-),
-
-runs as (
-    -- consecutive snapshots of one color are one stretch of that color
-    select account_id, run_no, any_value(color) as color, min(valid_from) as run_from, max(valid_to) as run_to
-    from numbered
-    group by account_id, run_no
 ),
 
 decisive as (
