@@ -13,6 +13,7 @@ import { Db, ident, literal } from "./db.ts";
 import { engineHash, fileHashes, hash } from "./fingerprint.ts";
 import { discover, type InputFile } from "./ingest/discover.ts";
 import { createEmptyRaw, dropRelation, loadRaw } from "./ingest/load-raw.ts";
+import { createFigureMacros } from "./figure-macros.ts";
 import { createMacros } from "./ingest/macros.ts";
 import type { Notice } from "./ingest/notices.ts";
 import type { Problem } from "./ingest/problems.ts";
@@ -129,6 +130,7 @@ async function ingestLocked(config: Config, dbPath: string, log: Log, options: I
       bytes bigint, sha256 varchar, records bigint, malformed_lines bigint[], fatal json)`);
     await db.run(`create table if not exists _3r_raw_notices (table_name varchar primary key, notices json)`);
     await createMacros(db);
+    await createFigureMacros(db);
     const stored = new Map((await db.rows<{ name: string; fingerprint: string }>("select * from _3r_nodes")).map((r) => [r.name, r.fingerprint]));
     const existing = await db.tables();
     const fps: Record<string, string> = {};

@@ -66,12 +66,9 @@ final as (
         flagged_churn,
         1 - flagged_churn as missed_churn,
         case
-            when not closed then null  -- the year that followed is not over: no verdict yet
-            when scored_accounts = 0 then 'no health scores'
-            when resolved = 0 then null  -- no renewal came up: nothing to compare the pie with
-            when red_share < logo_churn_rate then 'red under-calls churn'
-            when 1 - flagged_churn > getvariable('risk_missed_churn_limit') then 'red is big enough but misses most churn'
-            else 'red covers churn'
+            when closed  -- the year that followed is over; before that, no verdict yet
+            -- no renewal came up (resolved = 0): logo_churn_rate is null, nothing to compare the pie with
+            then red_pie_verdict(scored_accounts > 0, red_share, logo_churn_rate, flagged_churn, getvariable('risk_missed_churn_limit'))
         end as verdict
     from rated
 )

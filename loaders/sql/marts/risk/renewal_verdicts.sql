@@ -75,12 +75,7 @@ final as (
         flagged_churn,
         1 - flagged_churn as missed_churn,
         precision,
-        case
-            when scored_events = 0 then 'no health scores'
-            when red_share < logo_churn_rate then 'red under-calls churn'
-            when 1 - flagged_churn > getvariable('risk_missed_churn_limit') then 'red is big enough but misses most churn'
-            else 'red covers churn'
-        end as verdict
+        red_pie_verdict(scored_events > 0, red_share, logo_churn_rate, flagged_churn, getvariable('risk_missed_churn_limit')) as verdict
     from rated
 )
 
