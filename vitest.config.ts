@@ -12,7 +12,11 @@ export default defineConfig({
       // Unit and data tests: independent, two at a time on this 2-core machine.
       { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/site/**"], sequence: { groupOrder: 0 } } },
       // Whole-site builds share Framework's loader cache (src/.observablehq/cache): one file at a time, after the rest.
-      { extends: true, test: { name: "site", include: ["test/site/**/*.test.ts"], fileParallelism: false, sequence: { groupOrder: 1 } } },
+      // The files that only read the sample's site share one build of it (test/helpers/site-setup.ts).
+      {
+        extends: true,
+        test: { name: "site", include: ["test/site/**/*.test.ts"], fileParallelism: false, sequence: { groupOrder: 1 }, globalSetup: ["test/helpers/site-setup.ts"] },
+      },
     ],
   },
 });

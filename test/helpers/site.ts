@@ -1,9 +1,11 @@
 /** Helpers for tests that build the whole site: run the build wrapper, read published datasets, serve dist. */
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import type { AddressInfo } from "node:net";
+import { inject } from "vitest";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
 
 /** The tsx entry point: tests run the CLIs as `node TSX loaders/cli/<tool>.ts …`. */
@@ -15,6 +17,23 @@ export function build(args: string[], env: Record<string, string> = {}): { code:
     cwd: ROOT, encoding: "utf8", env: { ...process.env, THREER_QUIET: "0", ...env }, maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? 1, output: `${r.stdout}\n${r.stderr}` };
+}
+
+/**
+ * The bundled sample's site, built once per test run and shared by the files that only read it (they must not
+ * change it). Site test files run one at a time, so the first caller builds and the rest reuse; outside the
+ * configured run (no global setup) each caller builds its own.
+ */
+export function sampleSite(): string {
+  const shared = inject("sampleSite") as string | undefined;
+  const root = shared ?? mkdtempSync(join(tmpdir(), "3r-site-"));
+  const out = join(root, "dist");
+  const done = join(root, "built");
+  if (existsSync(done)) return out;
+  const r = build(["--out", out]);
+  if (r.code !== 0) throw new Error(`the build failed:\n${r.output.slice(-4000)}`);
+  writeFileSync(done, new Date().toISOString());
+  return out;
 }
 
 /** A dataset as published in a built site (the file Framework copied, with its content hash in the name). */

@@ -3,19 +3,18 @@
  * as `python3 -m http.server -d dist` serves it): the header's search box opens an account, an account name in a
  * table links to its page, one account view downloads one small shard, and the shards hold every account once.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { launch } from "../helpers/chromium.ts";
-import { build } from "../helpers/site.ts";
+import { sampleSite } from "../helpers/site.ts";
 
 vi.setConfig({ testTimeout: 900_000 });
 
-const out = mkdtempSync(join(tmpdir(), "3r-account-site-"));
+let out: string;
 let browser: Browser;
 let server: Server;
 let base: string;
@@ -35,8 +34,7 @@ function plainServer(dist: string): Server {
 }
 
 beforeAll(async () => {
-  const r = build(["--out", out]);
-  if (r.code !== 0) throw new Error(`the build failed:\n${r.output.slice(-4000)}`);
+  out = sampleSite();
   server = plainServer(out);
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -46,7 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await new Promise((done) => server?.close(done));
-  rmSync(out, { recursive: true, force: true });
 });
 
 const json = (path: string) => JSON.parse(readFileSync(join(out, path), "utf8"));

@@ -14,19 +14,18 @@ import { DATASETS } from "../../loaders/datasets/index.ts";
 import { Db } from "../../loaders/engine/db.ts";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import { launch } from "../helpers/chromium.ts";
-import { build, publishedDataset, serve, sitePages, TSX } from "../helpers/site.ts";
+import { publishedDataset, sampleSite, serve, sitePages, TSX } from "../helpers/site.ts";
 
 // Whole-site builds and page-by-page browsing take minutes on a 2-core machine.
 vi.setConfig({ testTimeout: 900_000 });
 
-const out = mkdtempSync(join(tmpdir(), "3r-site-"));
+let out: string;
 const shots = join(ROOT, "test-results", "screenshots");
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
-  const r = build(["--out", out]);
-  if (r.code !== 0) throw new Error(`the build failed:\n${r.output.slice(-4000)}`);
+  out = sampleSite();
   server = await serve(out);
   browser = await launch();
   mkdirSync(shots, { recursive: true });
@@ -35,7 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  rmSync(out, { recursive: true, force: true });
 });
 
 describe("every page of the sample site", () => {

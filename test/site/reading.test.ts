@@ -5,25 +5,21 @@
  * turns the site dark; a table searches and pages; a filter set in the URL
  * survives a reload and follows the reader to the next page.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { staticServer } from "../../loaders/cli/serve.ts";
 import { launch } from "../helpers/chromium.ts";
-import { build, sitePages } from "../helpers/site.ts";
+import { sampleSite, sitePages } from "../helpers/site.ts";
 
 vi.setConfig({ testTimeout: 900_000 });
 
-const out = mkdtempSync(join(tmpdir(), "3r-reading-"));
+let out: string;
 let browser: Browser;
 let server: Awaited<ReturnType<typeof staticServer>>;
 let pages: string[];
 
 beforeAll(async () => {
-  const r = build(["--out", out]);
-  if (r.code !== 0) throw new Error(`the build failed:\n${r.output.slice(-4000)}`);
+  out = sampleSite();
   server = await staticServer(out);
   browser = await launch();
   // every page as the file a static server holds: / is index.html, /risk is risk.html
@@ -33,7 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  rmSync(out, { recursive: true, force: true });
 });
 
 async function open(path: string, options: { width?: number; dark?: boolean } = {}): Promise<Page> {
