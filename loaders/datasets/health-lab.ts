@@ -145,10 +145,11 @@ export const healthLab = defineDataset({
       },
     },
     head_to_head: {
-      doc: "On the test year: the churn the CSMs' red caught at the lookback against the churn the scorecard would have caught flagging as many renewals (its riskiest; a group tied at the cut counts in proportion).",
-      load: async (db) => { const r = headToHead((await read(db)).lab).row; return r ? [r] : []; },
+      doc: "On the test year, for the whole book and per segment: the churn the CSMs' red caught at the lookback against the churn the scorecard would have caught flagging as many renewals of the slice (its riskiest; a group tied at the cut counts in proportion).",
+      load: async (db) => headToHead((await read(db)).lab).rows,
       columns: {
         test_year: { type: "int", doc: "the test year" },
+        segment: slice.segment,
         events: { type: "int", doc: "resolved renewals in it" },
         churned: { type: "int", doc: "of them, fully lost" },
         red: { type: "int", doc: "renewals red at the lookback: also how many the scorecard flags" },

@@ -21,4 +21,41 @@ export async function createFigureMacros(db: Db): Promise<void> {
         else 'red covers churn'
       end;
   `);
+  await createTraitMacros(db);
+}
+
+/**
+ * `green_profile_flags(m, license_utilization, feature_breadth, usage_drop, contacts_touched, touched_days,
+ * business_review_days, decision_maker_days, promoter, detractor, first_value_days)`: every green-profile trait
+ * rule (docs/metrics.md § Green profile), written once for the renewals read on their lookback date
+ * (green_profile_events) and the accounts read today (account_traits). `m` is a row of measurements (a struct:
+ * pass the table alias) with counts already 0 where nothing was seen; the thresholds are the caller's
+ * `getvariable(...)`s. Returns a struct of the traits, in the order green_profile_traits lists them; a trait is
+ * null where its source is missing or its window not covered (never guessed).
+ */
+const GREEN_PROFILE_FLAGS = `
+  create or replace macro green_profile_flags(m, license_utilization, feature_breadth, usage_drop, contacts_touched,
+      touched_days, business_review_days, decision_maker_days, promoter, detractor, first_value_days) as {
+    license_utilization_high: case when m.window_covered then m.license_utilization >= license_utilization end,
+    feature_breadth_high: case when m.window_covered then m.feature_breadth >= feature_breadth end,
+    uses_sticky_feature: case when m.window_covered and m.has_sticky then m.sticky_used > 0 end,
+    -- falling = the 90 days hold at most (1 − drop) of the 90 before; the tolerance absorbs float error at exactly a third
+    usage_not_falling: case when m.trend_covered then not (m.events_before > 0 and m.events_now <= m.events_before * (1 - usage_drop) + 1e-9) end,
+    has_exec_sponsor: case when m.has_contacts then m.has_exec_sponsor end,
+    multi_threaded: case when m.has_touches then m.contacts_touched >= contacts_touched end,
+    -- recency traits: never touched (null days) counts as not recent
+    touched_recently: case when m.has_touches then coalesce(m.days_since_touch < touched_days, false) end,
+    business_review: case when m.has_touches then coalesce(m.days_since_review < business_review_days, false) end,
+    decision_maker_touched: case when m.has_touches and m.has_contacts then coalesce(m.days_since_decision_maker < decision_maker_days, false) end,
+    no_high_ticket: case when m.has_tickets then m.high_tickets = 0 end,
+    -- no answer in the window is neither a promoter nor a detractor
+    nps_promoter: case when m.has_nps then coalesce(m.nps_score >= promoter, false) end,
+    nps_detractor: case when m.has_nps then coalesce(m.nps_score <= detractor, false) end,
+    fast_first_value: case when m.has_milestones then coalesce(m.days_to_first_value <= first_value_days, false) end
+  };
+`;
+
+/** Creates the green-profile trait rules (above); called with the other figure macros. */
+export async function createTraitMacros(db: Db): Promise<void> {
+  await db.run(GREEN_PROFILE_FLAGS);
 }

@@ -33,8 +33,8 @@ const README: Record<string, number[]> = {
   nps_detractor: [838, 2911, 85.9, 86.0, -0.1, -2.9, 2.5],
   touched_recently: [1851, 1898, 86.0, 86.0, 0.0, -2.2, 2.2],
   no_high_ticket: [2618, 1131, 86.0, 86.0, 0.0, -2.4, 2.4],
-  usage_not_falling: [2984, 765, 93.5, 56.6, NaN, NaN, NaN],
-  feature_breadth_high: [3497, 252, 90.6, 21.8, NaN, NaN, NaN],
+  usage_not_falling: [3080, 669, 87.5, 78.9, NaN, NaN, NaN],
+  feature_breadth_high: [3636, 113, 86.6, 67.3, NaN, NaN, NaN],
   multi_threaded: [2919, 830, 87.9, 79.4, NaN, NaN, NaN],
   decision_maker_touched: [3116, 633, 86.8, 82.1, NaN, NaN, NaN],
 };

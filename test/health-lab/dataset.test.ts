@@ -85,7 +85,10 @@ describe("health-lab dataset", () => {
     expect(card.slice(1).every((r) => r.status === "not measured" && r.points === 0)).toBe(true);
     // 2025: A12 red (1 of 4); the scorecard's riskiest are A09 and A11 (no sponsor, both churned), tied for 1 slot → ½ churn each
     expect(d.table("head_to_head")[0]).toMatchObject({ test_year: 2025, events: 4, churned: 2, red: 1, red_share: 0.25, churned_red: 0,
-      churned_flagged_by_scorecard: 1, flagged_by_color: 0, flagged_by_scorecard: 0.5 });
+      segment: null, churned_flagged_by_scorecard: 1, flagged_by_color: 0, flagged_by_scorecard: 0.5 });
+    // one segment: its row is the whole book's again
+    expect(d.table("head_to_head").map((r) => r.segment)).toEqual([null, "SMB"]);
+    expect({ ...d.table("head_to_head")[1], segment: null }).toEqual(d.table("head_to_head")[0]);
     expect(d.table("missed_by_color").map((r) => [r.renewal_id, r.account_name, r.csm, r.renewal_date, r.arr, r.color, r.scorecard_points, r.at_cutoff]))
       .toEqual([["RA09", "Name A09", "Ann Lee", "2025-06-30", 1000, "yellow", 0, true], ["RA11", "Name A11", "Ann Lee", "2025-06-30", 1000, "green", 0, true]]);
   });

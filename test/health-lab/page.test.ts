@@ -1,6 +1,7 @@
 /** The Health lab page's pure parts: the two chart specs and the sentences. */
 import { describe, expect, it } from "vitest";
 import { aucSentence, aucText, forSlice, headToHeadSentence, oddsText, scorecardRows, yearsText } from "../../src/components/health-lab.js";
+import { precisionRecallSpec } from "../../src/components/specs/precision-recall.js";
 import { rocSpec } from "../../src/components/specs/roc-curve.js";
 import { scoreCalibrationSpec } from "../../src/components/specs/score-calibration.js";
 import { roundNumbers } from "../helpers/golden.ts";
@@ -62,6 +63,28 @@ describe("chart specs", () => {
     const pts = s.layer[1].data.values.map((v: { ranking: string; fpr: number; tpr: number }) => [v.ranking, v.fpr, v.tpr]);
     // a point without a false-positive rate (no retained renewals) is left out
     expect(pts).toEqual([["Health color", 0, 0], ["Health color", 0.25, 0.5], ["Health color", 0.5, 1], ["Health score", 0, 0]]);
+  });
+
+  it("precision–recall: one line per ranking, and the churn rate of flagging every renewal, compiling cleanly", async () => {
+    // color ranks 6 renewals, 2 churned: risk 2 holds 1 churned of 2, risk 1 the other churned of 2, risk 0 none of 2;
+    // score ranks 5 (one had no score): its riskiest renewal churned, the other 4 hold the second churn
+    const rows = [
+      { subject: "color", threshold: 2, flagged: 2, true_positives: 1, tpr: 1 / 2, fpr: 1 / 4, precision: 1 / 2 },
+      { subject: "color", threshold: 1, flagged: 4, true_positives: 2, tpr: 1, fpr: 2 / 4, precision: 2 / 4 },
+      { subject: "color", threshold: 0, flagged: 6, true_positives: 2, tpr: 1, fpr: 1, precision: 2 / 6 },
+      { subject: "score", threshold: 60, flagged: 1, true_positives: 1, tpr: 1 / 2, fpr: 0, precision: 1 },
+      { subject: "score", threshold: 40, flagged: 5, true_positives: 2, tpr: 1, fpr: 1, precision: 2 / 5 },
+    ];
+    const s: Record<string, any> = precisionRecallSpec(rows);
+    await expect(JSON.stringify(roundNumbers(s), null, 1)).toMatchFileSnapshot("__golden__/precision-recall.json");
+    expect(compileWarnings(s)).toEqual([]);
+    const pts = s.layer[1].data.values.map((v: { ranking: string; recall: number; precision: number }) => [v.ranking, v.recall, v.precision]);
+    expect(pts).toEqual([["Health color", 0.5, 0.5], ["Health color", 1, 0.5], ["Health color", 1, 1 / 3], ["Health score", 0.5, 1], ["Health score", 1, 0.4]]);
+    // the color ranks the most renewals (6): flagging all of them finds 2 churned, a third
+    expect(s.layer[0].data.values).toEqual([{ rate: 1 / 3, flagged: 6 }]);
+    // a slice without churn has no recall: nothing to draw, and no churn-rate line
+    const none: Record<string, any> = precisionRecallSpec([{ subject: "score", threshold: 50, flagged: 3, true_positives: 0, tpr: null, fpr: 1, precision: 0 }]);
+    expect([none.layer[0].data.values, none.layer[1].data.values]).toEqual([[], []]);
   });
 
   it("calibration: each decile at its mean score with its interval, compiling cleanly", async () => {

@@ -1,6 +1,6 @@
 /**
  * The health lab on the sample book in data/ (skipped until it exists), against the truths planted in it
- * (data/README.md): the planted retention drivers carry the scorecard, the planted non-drivers do not, and
+ * (data/README.md): the five planted retention drivers get the five largest points, the planted non-drivers do not, and
  * out of time the scorecard ranks the test year's churn better than the CSMs' color.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -22,8 +22,6 @@ const present = existsSync(join(data, "accounts.parquet"));
 
 const DRIVERS = ["has_exec_sponsor", "license_utilization_high", "uses_sticky_feature", "business_review", "fast_first_value"];
 const NON_DRIVERS = ["nps_promoter", "nps_detractor", "touched_recently", "no_high_ticket"];
-// not planted: churners' usage fades before renewal (data/README.md § Other traits), so these two foretell churn too
-const SYMPTOMS = ["usage_not_falling", "feature_breadth_high"];
 
 describe.skipIf(!present)("health lab on the sample book", () => {
   const state = mkdtempSync(join(tmpdir(), "3r-lab-sample-"));
@@ -48,12 +46,14 @@ describe.skipIf(!present)("health lab on the sample book", () => {
     expect(fit).toMatchObject({ test_year: 2025, train_years: ["2023", "2024"], train_events: 527 + 1097, test_events: 1308, folds: 2 });
   });
 
-  it("gives every planted driver more points than any planted non-driver, and the top six to drivers and fading usage", () => {
+  it("gives the five planted drivers the five largest points, and every planted non-driver an interval across no effect", () => {
     const card = table("scorecard");
     const pts = (t: string) => card.find((r) => r.trait === t)!.points as number;
-    expect(Math.min(...DRIVERS.map(pts))).toBeGreaterThan(Math.max(...NON_DRIVERS.map(pts)));
-    const top6 = card.slice(0, 6).map((r) => r.trait);  // rows come largest points first
-    for (const t of top6) expect([...DRIVERS, ...SYMPTOMS], String(t)).toContain(t);
+    // nothing else measured at the lookback depends on the outcome (data/README.md § Usage dips and fades), so the
+    // traits that only go with the drivers (usage dips, breadth, contacts) must rank below all five
+    const others = card.filter((r) => !DRIVERS.includes(String(r.trait))).map((r) => r.points as number);
+    expect(Math.min(...DRIVERS.map(pts))).toBeGreaterThan(Math.max(...others));
+    expect(card.slice(0, 5).map((r) => r.trait).sort()).toEqual([...DRIVERS].sort());  // rows come largest points first
     for (const t of DRIVERS) {
       const r = card.find((x) => x.trait === t)!;
       expect(r.direction, t).toBe("protective");

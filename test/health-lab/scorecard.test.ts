@@ -91,6 +91,28 @@ describe("fitted scorecard", () => {
     for (const m of missed) expect(m.color).toBe("green");
   });
 
+  it("head to head per segment: each segment at its own red share, the scorecard flagging within the segment", () => {
+    // 2024, scorecard on `decides` alone: every renewal without it (odd i) ties at the riskiest, so a cut inside
+    // them catches churn in proportion. SMB = i < 20: churned 6 and the odd ones but 7, 15 → 9; the odd ten hold 8.
+    // Enterprise: 26 and the odd ones but 23, 31, 39 → 8; the odd ten hold 7. Red: 1 (churned), 7 (SMB), 20 (Ent).
+    const events = book().map((e, i) => {
+      const n = i % 40;
+      return {
+        ...e, account_id: `A${i}`, account_name: null, segment: n < 20 ? "SMB" : "Enterprise", csm: "Ann", renewal_date: `${e.renewal_year}-06-01`,
+        score: null, arr: 1000, color: e.renewal_year === 2024 && [1, 7, 20].includes(n) ? "red" : "green",
+      };
+    }) as HealthEvent[];
+    const { rows } = headToHead(buildLab(events, ["decides"], 2024));
+    const pick = (r: Record<string, unknown>) => [r.segment, r.events, r.churned, r.red, r.churned_red, r.churned_flagged_by_scorecard];
+    expect(rows.map(pick)).toEqual([
+      [null, 40, 17, 3, 1, expect.closeTo(3 * 15 / 20, 9)],  // 3 slots among the 20 tied, 15 of them churned
+      ["Enterprise", 20, 8, 1, 0, expect.closeTo(1 * 7 / 10, 9)],
+      ["SMB", 20, 9, 2, 1, expect.closeTo(2 * 8 / 10, 9)],
+    ]);
+    expect(rows[2]).toMatchObject({ red_share: 0.1, flagged_by_color: 1 / 9 });
+    expect(rows[2].flagged_by_scorecard).toBeCloseTo(1.6 / 9, 9);
+  });
+
   it("says why there is no scorecard instead of failing: no earlier year, or no churn to learn from", () => {
     const events = book() as HealthEvent[];
     expect(buildLab(events, TRAITS, 2021)).toMatchObject({ card: null, reason: "no resolved renewal before 2021 to learn from" });

@@ -163,10 +163,19 @@ export async function measureBook(dir: string) {
         lag(color) over w prev, lag(as_of) over w prev_day from ${t("health")} window w as (partition by account_id order by as_of))
       select count(distinct account_id) accounts from h
       where (prev = 'red' and color = 'green' or prev = 'green' and color = 'red') and as_of - prev_day <= 30`);
+    // usage trend at the lookback by outcome (data/README.md § Usage dips and fades): events in the 90 days ÷ the 90 before
+    const fading = await rows(conn, `with x as (
+        select e.churned, e.not_falling,
+          (select any_value(loss_reason) from ${t("renewals")} r where r.renewal_id = e.renewal_id) reason,
+          (select sum(u.events) filter (u.date > e.lb - 90) / nullif(sum(u.events) filter (u.date <= e.lb - 90), 0)
+            from ${t("usage")} u where u.account_id = e.account_id and u.date > e.lb - 180 and u.date <= e.lb) ratio
+        from ev e)
+      select case when not churned then 'retained' when reason = 'Acquired' then 'churned, Acquired' else 'churned, other reasons' end outcome,
+        count(*) events, avg((not not_falling)::int) falling_share, median(ratio) median_ratio from x group by all order by all`);
     const unscored = await rows(conn, `select count(*) n from ${t("accounts")} a anti join ${t("health")} h using (account_id)`);
     const maxDates = await rows(conn, `select (select max(date) from ${t("usage")}) usage, (select max(date) from ${t("touches")}) touches,
       (select max(as_of) from ${t("health")}) health, (select max(renewal_date) from ${t("renewals")}) renewals`);
-    return { traits, bySegment, overall, byCsm, byCategory, waterfall, events, leads, flips, unscored, maxDates };
+    return { traits, bySegment, overall, byCsm, byCategory, waterfall, events, leads, flips, fading, unscored, maxDates };
   } finally {
     conn.closeSync();
   }

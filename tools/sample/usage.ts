@@ -25,13 +25,26 @@ const FEATURES_PER_DAY: readonly (readonly [number, number])[] = [[1, 0.5], [2, 
 
 interface User { n: number; rate: number; weights: number[]; quit: number }
 
-/** Activity level of a churner (or a scare) from its decline start: falls ~e^(-k·days), floored at 0.02. */
-function decline(rng: Rng, e: RenewalEvent): ((d: number) => number) | null {
-  let start: number, k: number;
-  if (e.churn && e.churnReason !== "Acquired") [start, k] = [e.date - rng.int(300, 420), rng.float(0.005, 0.01)];
-  else if (!e.churn && rng.chance(0.06)) [start, k] = [e.lookback - rng.int(200, 260), rng.float(0.002, 0.005)];
-  else return null;
-  return (d) => (d < start ? 1 : Math.max(0.02, Math.exp(-k * (d - start))));
+/** A dip's chance per missing driver (above DIP_BASE): weak adoption, not the renewal's outcome, makes usage dip. */
+export const DIP_PER_MISSING_DRIVER = 0.04;
+const DIP_BASE = 0.02;
+
+/**
+ * Activity level over one period, falling ~e^(-k·days) from its start (floored at 0.02), or null = steady.
+ * Two causes, kept apart so that nothing measured at the lookback depends on the drawn outcome:
+ * - a dip before the lookback, at any renewal, more likely the more drivers are missing (outcome-blind: the
+ *   planted drivers stay the only causes of churn, and a dip only foretells churn through them);
+ * - a churner's fade (except "Acquired": no warning), which starts after the lookback, in the months the
+ *   renewal is being lost (as-of views of upcoming renewals and the health review see it; no trait does).
+ */
+function decline(rng: Rng, a: Account, e: RenewalEvent): ((d: number) => number) | null {
+  const missing = [a.execSponsor, a.fastValue, e.traits.util, e.traits.sticky, e.traits.review].filter((x) => !x).length;
+  const dip = rng.chance(DIP_BASE + DIP_PER_MISSING_DRIVER * missing)
+    ? { start: e.lookback - rng.int(200, 260), k: rng.float(0.003, 0.008) } : null;
+  const fade = e.churn && e.churnReason !== "Acquired" ? { start: e.lookback + rng.int(4, 20), k: rng.float(0.01, 0.02) } : null;
+  if (!dip && !fade) return null;
+  const fall = (f: { start: number; k: number } | null, d: number) => (f && d >= f.start ? Math.exp(-f.k * (d - f.start)) : 1);
+  return (d) => Math.max(0.02, fall(dip, d) * fall(fade, d));
 }
 
 /** Distinct features for one user-day, drawn by the user's weights among allowed features. */
@@ -79,7 +92,7 @@ export function makeUsage(seed: number, a: Account, sink: UsageSink): void {
     while (active.length < target) active.push(newUser());
     if (from > to) return;
 
-    const level = decline(rng, e);
+    const level = decline(rng, a, e);
     const periodFactor = Math.exp(0.12 * rng.normal());
     const sticky = e.traits.sticky;
     const [w0, w1] = [e.lookback - 88, e.lookback - 2]; // the 90-day window, with a margin

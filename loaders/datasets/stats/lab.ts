@@ -123,29 +123,39 @@ export function calibrationRows(events: readonly HealthEvent[]): Row[] {
  * Head to head on the test year: the scorecard flags as many renewals as the
  * CSMs had red at the lookback (its riskiest, ties shared in proportion), and
  * each side's flagged churn = churned renewals flagged / churned renewals.
+ * `rows`: the whole book (segment null), then each segment at its own red
+ * share, the scorecard ranking within the segment; `row` = the whole book's.
  */
-export function headToHead(lab: Lab): { row: Row | null; missed: Row[] } {
+export interface HeadToHead { row: Row | null; rows: Row[]; missed: Row[] }
+export function headToHead(lab: Lab): HeadToHead {
   if (!memo.has(lab)) memo.set(lab, compare(lab));
   return memo.get(lab)!;
 }
-const memo = new WeakMap<Lab, { row: Row | null; missed: Row[] }>();
+const memo = new WeakMap<Lab, HeadToHead>();
 
-function compare(lab: Lab): { row: Row | null; missed: Row[] } {
-  if (!lab.card) return { row: null, missed: [] };
-  const test = lab.test;
-  const red = test.filter((e) => e.color === "red").length;
-  const churned = test.filter((e) => e.is_churned);
-  const obs = ranked(test, "scorecard", lab);
-  const byCard = churnAmongRiskiest(obs, red);
-  const byColor = churned.filter((e) => e.color === "red").length;
-  const row = {
-    test_year: lab.testYear, events: test.length, churned: churned.length, red, red_share: test.length ? red / test.length : null,
+function slice(lab: Lab, events: readonly HealthEvent[], segment: string | null): Row {
+  const red = events.filter((e) => e.color === "red").length;
+  const churned = events.filter((e) => e.is_churned).length;
+  const byCard = churnAmongRiskiest(ranked(events, "scorecard", lab), red);
+  const byColor = events.filter((e) => e.is_churned && e.color === "red").length;
+  return {
+    test_year: lab.testYear, segment, events: events.length, churned, red, red_share: events.length ? red / events.length : null,
     churned_red: byColor, churned_flagged_by_scorecard: byCard,
-    flagged_by_color: churned.length ? byColor / churned.length : null,
-    flagged_by_scorecard: churned.length ? byCard / churned.length : null,
+    flagged_by_color: churned ? byColor / churned : null,
+    flagged_by_scorecard: churned ? byCard / churned : null,
   };
-  // the churn the color missed and the scorecard caught: riskier renewals than this one leave it a slot
-  const missed = churned.filter((e) => e.color !== "red").flatMap((e) => {
+}
+
+function compare(lab: Lab): HeadToHead {
+  if (!lab.card) return { row: null, rows: [], missed: [] };
+  const test = lab.test;
+  const row = slice(lab, test, null);
+  const segments = [...new Set(test.map((e) => e.segment))].sort();
+  const rows = [row, ...segments.map((g) => slice(lab, test.filter((e) => e.segment === g), g))];
+  const red = row.red as number;
+  const obs = ranked(test, "scorecard", lab);
+  // the churn the color missed and the scorecard caught (whole book): riskier renewals than this one leave it a slot
+  const missed = test.filter((e) => e.is_churned && e.color !== "red").flatMap((e) => {
     const risk = 100 - lab.card!.score(e);
     const riskier = obs.filter((o) => o.risk > risk).length;
     const tied = obs.filter((o) => o.risk === risk).length;
@@ -155,5 +165,5 @@ function compare(lab: Lab): { row: Row | null; missed: Row[] } {
       renewal_date: e.renewal_date, arr: e.arr, color: e.color, scorecard_points: lab.card!.score(e), at_cutoff: riskier + tied > red,
     }];
   }).sort((a, b) => a.scorecard_points - b.scorecard_points || b.arr - a.arr || String(a.renewal_id).localeCompare(String(b.renewal_id)));
-  return { row, missed };
+  return { row, rows, missed };
 }

@@ -141,24 +141,15 @@ measured as (
 ),
 
 flags as (
+    -- the trait rules are written once, in the green_profile_flags macro (loaders/engine/figure-macros.ts)
     select
         account_id,
-        case when window_covered then license_utilization >= getvariable('license_utilization') end as license_utilization_high,
-        case when window_covered then feature_breadth >= getvariable('feature_breadth') end as feature_breadth_high,
-        case when window_covered and has_sticky then sticky_used > 0 end as uses_sticky_feature,
-        case when trend_covered then not (events_before > 0 and events_now <= events_before * (1 - getvariable('usage_drop')) + 1e-9) end
-            as usage_not_falling,
-        case when has_contacts then has_exec_sponsor end as has_exec_sponsor,
-        case when has_touches then contacts_touched >= getvariable('contacts_touched') end as multi_threaded,
-        case when has_touches then coalesce(days_since_touch < getvariable('touched_days'), false) end as touched_recently,
-        case when has_touches then coalesce(days_since_review < getvariable('business_review_days'), false) end as business_review,
-        case when has_touches and has_contacts then coalesce(days_since_decision_maker < getvariable('decision_maker_days'), false) end
-            as decision_maker_touched,
-        case when has_tickets then high_tickets = 0 end as no_high_ticket,
-        case when has_nps then coalesce(nps_score >= getvariable('promoter'), false) end as nps_promoter,
-        case when has_nps then coalesce(nps_score <= getvariable('detractor'), false) end as nps_detractor,
-        case when has_milestones then coalesce(days_to_first_value <= getvariable('first_value_days'), false) end as fast_first_value
-    from measured
+        unnest(green_profile_flags(
+            m, getvariable('license_utilization'), getvariable('feature_breadth'), getvariable('usage_drop'),
+            getvariable('contacts_touched'), getvariable('touched_days'), getvariable('business_review_days'),
+            getvariable('decision_maker_days'), getvariable('promoter'), getvariable('detractor'), getvariable('first_value_days')
+        ))
+    from measured as m
 ),
 
 long as (

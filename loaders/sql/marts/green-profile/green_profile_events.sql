@@ -95,7 +95,7 @@ measured as (
         -- the raw parts the traits need
         u.window_covered,
         u.trend_covered,
-        u.sticky_features_used,
+        u.sticky_features_used as sticky_used,
         u.events_now,
         u.events_before,
         p.days_since_decision_maker,
@@ -110,6 +110,18 @@ measured as (
     left join first_value as f using (renewal_id)
 ),
 
+flagged as (
+    -- the trait rules are written once, in the green_profile_flags macro (loaders/engine/figure-macros.ts)
+    select
+        m.*,
+        green_profile_flags(
+            m, getvariable('license_utilization'), getvariable('feature_breadth'), getvariable('usage_drop'),
+            getvariable('contacts_touched'), getvariable('touched_days'), getvariable('business_review_days'),
+            getvariable('decision_maker_days'), getvariable('promoter'), getvariable('detractor'), getvariable('first_value_days')
+        ) as flags
+    from measured as m
+),
+
 final as (
     select
         renewal_id,
@@ -120,22 +132,7 @@ final as (
         lookback_date,
         color,
         is_churned,
-        license_utilization >= getvariable('license_utilization') as license_utilization_high,
-        feature_breadth >= getvariable('feature_breadth') as feature_breadth_high,
-        case when window_covered and has_sticky then sticky_features_used > 0 end as uses_sticky_feature,
-        -- falling = the 90 days hold at most (1 − drop) of the 90 before; the tolerance absorbs float error at exactly a third
-        case when trend_covered then not (events_before > 0 and events_now <= events_before * (1 - getvariable('usage_drop')) + 1e-9) end
-            as usage_not_falling,
-        case when has_contacts then has_exec_sponsor end as has_exec_sponsor,
-        contacts_touched >= getvariable('contacts_touched') as multi_threaded,
-        case when has_touches then coalesce(days_since_touch < getvariable('touched_days'), false) end as touched_recently,
-        case when has_touches then coalesce(days_since_review < getvariable('business_review_days'), false) end as business_review,
-        case when has_touches and has_contacts then coalesce(days_since_decision_maker < getvariable('decision_maker_days'), false) end
-            as decision_maker_touched,
-        high_tickets = 0 as no_high_ticket,
-        case when has_nps then coalesce(nps_score >= getvariable('promoter'), false) end as nps_promoter,
-        case when has_nps then coalesce(nps_score <= getvariable('detractor'), false) end as nps_detractor,
-        case when has_milestones then coalesce(days_to_first_value <= getvariable('first_value_days'), false) end as fast_first_value,
+        unnest(flags),
         license_utilization,
         feature_breadth,
         usage_trend,
@@ -145,7 +142,7 @@ final as (
         high_tickets,
         nps_score,
         days_to_first_value
-    from measured
+    from flagged
 )
 
 select * from final
