@@ -43,13 +43,15 @@ export function bridgeSlice(rows, owner) {
 }
 
 /**
- * The bridge rows of one window, oldest first.
+ * The bridge rows of one window, oldest first, with their account-basis rates.
  * @param {Record<string, any>[]} rows arr_bridge rows of one slice
  * @param {string} window
  * @returns {Record<string, any>[]}
  */
 export function bridgeSeries(rows, window) {
-  return rows.filter((r) => r.window === window).sort((a, b) => a.period_end.localeCompare(b.period_end));
+  // the rates are taken from the row's sums by the formula table, as every other figure of the site
+  return rows.filter((r) => r.window === window).sort((a, b) => a.period_end.localeCompare(b.period_end))
+    .map((r) => ({ ...r, ...bridgeRates(r, window) }));
 }
 
 /**
