@@ -182,7 +182,8 @@ export function summarizeFacts(rows, family, options = {}) {
 }
 
 /**
- * A formula as a reader sees it: "retained / resolved", "(upsell + cross-sell) / resolved", "1 − churned events / resolved events".
+ * A formula as a reader sees it: "retained / resolved", "(upsell + cross-sell) / resolved", "1 − churned events / resolved events",
+ * "(starting ARR − churned ARR − contraction) / starting ARR".
  * @param {Formula} f
  */
 export function formulaText(f) {
@@ -190,7 +191,7 @@ export function formulaText(f) {
     const text = terms.map((t, i) => (t.startsWith("-") ? ` − ${t.slice(1)}` : `${i ? " + " : ""}${t}`)).join("").replaceAll("_", " ");
     return terms.length > 1 ? `(${text})` : text;
   };
-  return `${f.complement ? "1 − " : ""}${side(f.numerator)} / ${side(f.denominator)}`.replaceAll("cross sell", "cross-sell");
+  return `${f.complement ? "1 − " : ""}${side(f.numerator)} / ${side(f.denominator)}`.replaceAll("cross sell", "cross-sell").replace(/\barr\b/g, "ARR");
 }
 
 /** The formula of a family by key. @param {Family} family @param {string} key @returns {Formula} */

@@ -61,7 +61,7 @@ describe("the formula table", () => {
     expect(formulaText(formula(FAMILIES.cohort, "grr"))).toBe("retained / resolved");
     expect(formulaText(formula(FAMILIES.cohort, "expansion_rate"))).toBe("(upsell + cross-sell) / resolved");
     expect(formulaText(formula(FAMILIES.cohort, "logo_retention_rate"))).toBe("1 − churned events / resolved events");
-    expect(formulaText(formula(FAMILIES.bridge, "grr"))).toBe("(starting arr − churned arr − contraction) / starting arr");
+    expect(formulaText(formula(FAMILIES.bridge, "grr"))).toBe("(starting ARR − churned ARR − contraction) / starting ARR");
     expect(() => formula(FAMILIES.cohort, "nope")).toThrow("no formula nope");
   });
 
