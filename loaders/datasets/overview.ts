@@ -22,9 +22,11 @@ export const overview = defineDataset({
         due_next_90_days_value: { type: "number", doc: "Σ arr_before of those events" },
       },
     },
-    // The home page's red-pie verdict (book view, as on the Risk page), published here so the page need not download all of risk.json.
+    // The home page's red-pie card (book view, as on the Risk page), published here so the page need not download all of
+    // risk.json: the additive book counts and their groups, so the card follows the filter bar (src/components/metrics.js).
     risk_settings: risk.tables.settings,
-    book_verdicts: risk.tables.book_verdicts,
+    risk_groups: risk.tables.groups,
+    risk_book: risk.tables.book,
     csm_calls: risk.tables.csms,
     csm_pages: {
       doc: "Every named CSM and the slug of their page (/csm/<slug>), so the home page can link the CSMs it names.",

@@ -6,6 +6,7 @@ import { el } from "./dom.js";
 import { select } from "./filters.js";
 import { int, money, pct } from "./format.js";
 import { kpis } from "./kpi.js";
+import { FAMILIES, formula, formulaText } from "./metrics.js";
 import { arrBridgeSpec } from "./specs/arr-bridge.js";
 import { table } from "./table.js";
 
@@ -30,7 +31,7 @@ export function accountBasis(facts, { currency, label }) {
       kpis([
         { label: "Starting ARR", value: m(b.starting_arr), note: `${int(b.starting_logos)} active accounts on ${b.period_start ?? "the start"}` },
         { label: "Logo churn (account basis)", value: pct(b.logo_churn_rate), note: `${int(b.churned_logos)} of ${int(b.starting_logos)} accounts left${ann(b.logo_churn_rate_annualized)}` },
-        { label: "GRR (account basis)", value: pct(b.grr), note: `(starting − churned − contraction) / starting${ann(b.grr_annualized)}` },
+        { label: "GRR (account basis)", value: pct(b.grr), note: `${formulaText(formula(FAMILIES.bridge, "grr"))}${ann(b.grr_annualized)}` },
         { label: "NRR (account basis)", value: pct(b.nrr), note: `adds expansion and cross-sell${ann(b.nrr_annualized)}` },
         { label: "Ending ARR", value: m(b.ending_arr), note: `new ${m(b.new_arr)} · reactivated ${m(b.reactivation)}` },
       ]),

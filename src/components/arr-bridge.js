@@ -1,11 +1,10 @@
 // The ARR bridge on an account basis on the Revenue page: the published arr_bridge rows of the slice the filters
-// ask for, and the term warning. bridgeRates restates the SQL mart's rates (docs/metrics.md § Revenue on an account
-// basis); test/revenue/arr-bridge.test.ts checks both agree on every row.
-import { ratio } from "./revenue.js";
+// ask for, and the term warning. bridgeRates takes the account-basis rates of the formula table (metrics.js
+// FAMILIES.bridge; docs/metrics.md § Revenue on an account basis); test/metrics/sql-rates.test.ts checks the SQL mart's.
+import { FAMILIES, rates } from "./metrics.js";
 
 /** The additive fields of revenue arr_bridge, in bridge order. */
-export const BRIDGE_FIELDS = ["starting_logos", "churned_logos", "starting_arr", "churned_arr", "contraction", "expansion",
-  "cross_sell", "new_arr", "reactivation", "ending_arr"];
+export const BRIDGE_FIELDS = Object.keys(FAMILIES.bridge.facts);
 
 /** Windows of the bridge, as published, with their labels. */
 export const WINDOWS = [["year", "Calendar year"], ["quarter", "Calendar quarter"], ["month", "Month"], ["ttm", "Trailing 365 days"]];
@@ -20,18 +19,7 @@ export const SHORT_TERM_DAYS = 300;
  * @returns {Record<string, number | null>}
  */
 export function bridgeRates(s, window) {
-  const grr = ratio(s.starting_arr - s.churned_arr - s.contraction, s.starting_arr);
-  const nrr = ratio(s.starting_arr - s.churned_arr - s.contraction + s.expansion + s.cross_sell, s.starting_arr);
-  const logo = ratio(s.churned_logos, s.starting_logos);
-  const monthly = window === "month";
-  return {
-    logo_churn_rate: logo,
-    grr,
-    nrr,
-    logo_churn_rate_annualized: monthly && logo !== null ? 1 - (1 - logo) ** 12 : null,
-    grr_annualized: monthly && grr !== null ? grr ** 12 : null,
-    nrr_annualized: monthly && nrr !== null ? nrr ** 12 : null,
-  };
+  return rates(FAMILIES.bridge, s, { monthly: window === "month" });
 }
 
 /**
@@ -55,13 +43,15 @@ export function bridgeSlice(rows, owner) {
 }
 
 /**
- * The bridge rows of one window, oldest first.
+ * The bridge rows of one window, oldest first, with their account-basis rates.
  * @param {Record<string, any>[]} rows arr_bridge rows of one slice
  * @param {string} window
  * @returns {Record<string, any>[]}
  */
 export function bridgeSeries(rows, window) {
-  return rows.filter((r) => r.window === window).sort((a, b) => a.period_end.localeCompare(b.period_end));
+  // the rates are taken from the row's sums by the formula table, as every other figure of the site
+  return rows.filter((r) => r.window === window).sort((a, b) => a.period_end.localeCompare(b.period_end))
+    .map((r) => ({ ...r, ...bridgeRates(r, window) }));
 }
 
 /**

@@ -3,6 +3,7 @@
 // place (right under the title), keeps them in the URL query (?segment=SMB) so
 // a view can be shared and reloaded, and carries them to the other pages
 // through the sidebar and page links.
+import { distinct } from "./data.js";
 import { el } from "./dom.js";
 
 /**
@@ -37,6 +38,19 @@ export function filterKey(label) {
 /** "All" plus each distinct value, for a filter over a field. */
 export function allOf(values, allLabel = "All") {
   return [[null, allLabel], ...values.map((v) => [v, String(v)])];
+}
+
+/**
+ * The owner filters the report pages share, over the values the rows name: segment, region and CSM, each "All"
+ * first (a missing owner is published as "(none)", so it can be chosen too).
+ * @param {Record<string, any>[]} data
+ */
+export function ownerFilters(data) {
+  return {
+    segment: select(allOf(distinct(data, "segment")), { label: "Segment" }),
+    region: select(allOf(distinct(data, "region")), { label: "Region" }),
+    csm: select(allOf(distinct(data, "csm")), { label: "CSM" }),
+  };
 }
 
 /** Keeps rows matching every non-null filter value: filterRows(rows, {segment: "SMB", csm: null}). */

@@ -1,5 +1,6 @@
 // Journey figures for any filter. Shares and medians come pre-computed per cohort × segment slice (they do not
 // add up); the other tables are additive, so a filter sums their rows and then takes the ratios.
+import { FAMILIES, formula, inPeriod, rate, ratio } from "./metrics.js";
 
 /** The lifecycle stages in order, and how pages name them. */
 export const STAGES = ["onboarded", "adopted", "first_value", "expanded", "renewed", "advocate"];
@@ -15,16 +16,8 @@ export function label(key) {
   return LABELS[key] ?? String(key);
 }
 
-/** A ratio that is missing (null) when the denominator is 0, never 0 or NaN. */
-export function ratio(num, den) {
-  return den === 0 || den === null || den === undefined ? null : num / den;
-}
-
-/** Does a start quarter ("2025-Q1") fall in a cohort filter: null (all), a year ("2025") or that quarter. */
-export function inCohort(quarter, cohort) {
-  if (cohort === null || cohort === undefined) return true;
-  return cohort.length === 4 ? quarter.startsWith(`${cohort}-`) : quarter === cohort;
-}
+/** Does a start quarter ("2025-Q1") fall in a cohort filter: null (all), a year ("2025") or that quarter (metrics.js inPeriod). */
+export { inPeriod as inCohort };
 
 /** Rows of a slice table (funnel, first_value) for one cohort and segment (null = all). */
 export function slice(data, cohort, segment) {
@@ -41,7 +34,7 @@ const sum = (data, f) => Math.round(data.reduce((s, r) => s + (r[f] ?? 0), 0) * 
 
 /**
  * Retention at the first renewal per first value class, plus 'not_fast' (slow + none) for the comparison
- * the page makes. logo_retention = 1 − churned / resolved; grr = retained / resolved value; nrr = ending / resolved value.
+ * the page makes, with the cohort formulas of metrics.js (logo retention, GRR, NRR).
  */
 export function firstRenewalByClass(data) {
   /** @type {[string, string[]][]} */
@@ -54,9 +47,9 @@ export function firstRenewalByClass(data) {
     };
     return {
       first_value_class: cls, ...s,
-      logo_retention: s.resolved_events ? 1 - s.churned_events / s.resolved_events : null,
-      grr: ratio(s.retained, s.resolved),
-      nrr: ratio(s.ending, s.resolved),
+      logo_retention: rate(formula(FAMILIES.cohort, "logo_retention_rate"), s),
+      grr: rate(formula(FAMILIES.cohort, "grr"), s),
+      nrr: rate(formula(FAMILIES.cohort, "nrr"), s),
     };
   });
 }

@@ -1,8 +1,7 @@
 // The loss review's figures, from the rows of the loss-review dataset: which lost renewals fall in
 // the chosen period (by the month the loss was settled), and what they had in common.
 
-/** A ratio that is missing (null) when the denominator is 0, never 0 or NaN. */
-const ratio = (num, den) => (den === 0 ? null : num / den);
+import { quarterOf, ratio } from "./metrics.js";
 
 /**
  * Period choices as [value, label] pairs over the months losses were settled in: every month
@@ -20,10 +19,6 @@ export function lossPeriods(renewals) {
   ];
 }
 
-/** The quarter of a month: "2025-05" → "2025-Q2". */
-export function quarterOf(month) {
-  return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
-}
 
 /** Does a settlement month fall in a period (a month, a quarter, a year or "all")? */
 export function inLossPeriod(month, period) {

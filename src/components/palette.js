@@ -1,11 +1,23 @@
 // The site's colours, read from CSS variables (src/style.css) so charts follow
-// the page's light or dark theme. Specs keep their literal colours (they are
-// pure and tested without a browser); chartTheme() swaps each literal for the
-// variable that names the same role.
+// the page's light or dark theme. Specs take their colours from COLOR below (the
+// light theme's values, so they stay pure and testable without a browser);
+// chartTheme() swaps each for the variable that names the same role.
+
+/**
+ * The named colours specs use, as the light theme's values (the fallback where a variable is unset). The health
+ * colours are here once: red, yellow, green and unscored grey; `loss` is the red of money lost (role --red too).
+ */
+export const COLOR = {
+  red: "#c0392b", redSoft: "#e08a80", loss: "#d6453d", yellow: "#d4a017", green: "#2e8b57", unscored: "#b8bcc4",
+  grey: "#9ca3af", greySoft: "#d1d5db", ink: "#374151",
+};
+
+/** The health colours in the order pages show them (red, yellow, green, unscored). */
+export const HEALTH_RANGE = [COLOR.red, COLOR.yellow, COLOR.green, COLOR.unscored];
 
 /** The CSS variable behind each colour the specs use literally. */
 export const ROLES = {
-  "#c0392b": "--red", "#d6453d": "--red", "#e08a80": "--red-soft",
+  [COLOR.red]: "--red", [COLOR.loss]: "--red", [COLOR.redSoft]: "--red-soft",
   "#2e8b57": "--green", "#3ca951": "--green", "#86c49f": "--green-soft", "#14532d": "--green-strong",
   "#d4a017": "--yellow", "#efb118": "--yellow",
   "#4269d0": "--blue", "#2563eb": "--blue", "#97bbf5": "--blue-soft", "#93b4f0": "--blue-soft",

@@ -2,10 +2,7 @@
 // (docs/metrics.md § Relationship). The SQL marts decide each account's checks; these
 // functions only count them, so every page (team or one CSM) agrees.
 
-/** A ratio that is missing (null) when the denominator is 0, never 0 or NaN. */
-export function ratio(num, den) {
-  return den === 0 || den === null || den === undefined ? null : num / den;
-}
+import { ratio } from "./metrics.js";
 
 const cents = (v) => Math.round(v * 100) / 100;
 

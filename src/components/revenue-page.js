@@ -27,15 +27,6 @@ export function defaultPeriod(periods) {
 }
 
 /**
- * Whether an event row (with renewal_year and renewal_quarter) belongs to the cohort `period`.
- * @param {Record<string, any>} row
- * @param {string} period
- */
-export function inPeriod(row, period) {
-  return row.renewal_year === period || row.renewal_quarter === period;
-}
-
-/**
  * Table columns for cohort summaries (first column: the period).
  * @param {string} currency
  */

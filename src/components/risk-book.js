@@ -1,39 +1,27 @@
-// The book view (docs/metrics.md § Risk, the headline): the pie on the first day d of each quarter,
-// from the additive rows of the risk dataset's book table, against the churn of the year that
-// followed; the SQL mart book_verdicts computes the same (test/risk/verdicts.test.ts).
+// The book view (docs/metrics.md § Risk, the headline): the pie on the first day d of each quarter, from the
+// additive rows of the risk dataset's book table, against the churn of the year that followed. Its rates are the
+// formula table's (metrics.js FAMILIES.book_view); the SQL mart book_verdicts states the same
+// (test/metrics/sql-rates.test.ts).
 import { pct } from "./format.js";
-import { byGap, cents, flaggedMissed, groupBy, NO_SCORES, ratio, UNDER_CALLS, verdictOf } from "./risk.js";
+import { FAMILIES, summarizeFacts } from "./metrics.js";
+import { byGap, groupBy, NO_SCORES, UNDER_CALLS, verdictOf } from "./risk.js";
 
 /**
  * Book view per quarter start d: red share of active accounts (logos, ARR) against the churn of their
  * renewals due in [d, d + 365), flagged and missed churn, closed (d + 365 ≤ asOf) and, once closed, the verdict.
  * @param {any[]} data
  * @param {{asOf?: string | null, limit?: number}} [options]
+ * @returns {Record<string, any>[]}
  */
 export function bookSeries(data, { asOf = null, limit = 0.5 } = {}) {
-  const byDay = new Map();
-  for (const r of data) {
-    const s = byDay.get(r.quarter_start) ?? { quarter_start: r.quarter_start, accounts: 0, red_accounts: 0, scored: 0, unscored_accounts: 0, arr: 0, red_arr: 0, events: 0, churned: 0, churned_red: 0, resolved_arr: 0, lost_arr: 0, unresolved: 0 };
-    s.accounts += r.accounts; s.arr += r.arr; s.events += r.events; s.churned += r.churned;
-    s.resolved_arr += r.resolved_arr; s.lost_arr += r.lost_arr; s.unresolved += r.unresolved;
-    if (r.color === "red") { s.red_accounts += r.accounts; s.red_arr += r.arr; s.churned_red += r.churned; }
-    if (r.color === "unscored") s.unscored_accounts += r.accounts;
-    else s.scored += r.accounts;
-    byDay.set(r.quarter_start, s);
-  }
-  return [...byDay.values()].sort((a, b) => a.quarter_start.localeCompare(b.quarter_start)).map((s) => {
-    const red_share = s.scored ? ratio(s.red_accounts, s.accounts) : null;
-    const logo_churn_rate = ratio(s.churned, s.events);
+  return [...groupBy(data, "quarter_start").entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, part]) => {
+    const s = summarizeFacts(part, FAMILIES.book_view);
+    /** @type {Record<string, any>} */
     const row = {
+      quarter_start: day,
       ...s,
-      closed: asOf === null ? null : plusDays(s.quarter_start, 365) <= asOf,
-      red_share,
-      red_share_arr: s.scored ? ratio(cents(s.red_arr), cents(s.arr)) : null,
-      unscored_share: ratio(s.unscored_accounts, s.accounts),
-      logo_churn_rate,
-      revenue_churn_rate: ratio(cents(s.lost_arr), cents(s.resolved_arr)),
-      ...flaggedMissed(s.scored, s.churned_red, s.churned),
-      gap: red_share === null || logo_churn_rate === null ? null : logo_churn_rate - red_share,
+      closed: asOf === null ? null : plusDays(day, 365) <= asOf,
+      gap: s.red_share === null || s.logo_churn_rate === null ? null : s.logo_churn_rate - s.red_share,
     };
     return { ...row, verdict: row.closed ? verdictOf(row, limit) : null };
   });
@@ -49,6 +37,7 @@ export function latestClosed(series) {
  * @param {any[]} data
  * @param {string} day
  * @param {{asOf?: string | null, limit?: number, minEvents?: number}} [options]
+ * @returns {Record<string, any>[]}
  */
 export function bookPerCsm(data, day, { asOf = null, limit = 0.5, minEvents = 0 } = {}) {
   return [...groupBy(data.filter((r) => r.quarter_start === day), "csm").entries()].map(([csm, part]) => {

@@ -1,15 +1,11 @@
-// Risk figures for any filter: sum the published count rows of the risk dataset,
-// then take the ratios and verdicts of docs/metrics.md § Risk. The SQL marts risk_csm_calls,
-// book_verdicts and renewal_verdicts use the same definitions; test/risk/verdicts.test.ts checks they agree.
+// Risk figures for any filter: sum the published count rows of the risk dataset, then take the rates of the
+// formula table in metrics.js (FAMILIES.renewal_view; docs/metrics.md § Risk) and the verdict below. The SQL marts
+// risk_csm_calls, book_verdicts and renewal_verdicts state the same; test/metrics/sql-rates.test.ts checks them.
 import { pct } from "./format.js";
+import { FAMILIES, ratio, summarizeFacts } from "./metrics.js";
 
 /** The slices of the pie, in the order pages show them. Unscored is a slice, never dropped. */
 export const COLORS = ["red", "yellow", "green", "unscored"];
-
-/** A ratio that is missing (null) when the denominator is 0, never 0 or NaN. */
-export function ratio(num, den) {
-  return den === 0 || den === null || den === undefined ? null : num / den;
-}
 
 /** Rows carrying group_id → the same rows with the group's segment, region and csm. */
 export function withGroups(data, groups) {
@@ -18,12 +14,6 @@ export function withGroups(data, groups) {
     const g = byId.get(r.group_id);
     return { ...r, segment: g?.segment ?? null, region: g?.region ?? null, csm: g?.csm ?? null };
   });
-}
-
-/** Does a cohort quarter ("2025-Q1") fall in a period: null (all), a year ("2025") or that quarter. */
-export function inPeriod(quarter, period) {
-  if (period === null || period === undefined) return true;
-  return period.length === 4 ? quarter.startsWith(`${period}-`) : quarter === period;
 }
 
 export const cents = (v) => Math.round(v * 100) / 100;
@@ -38,7 +28,8 @@ export const VERDICTS = [NO_SCORES, UNDER_CALLS, MISSES, COVERS];
 /**
  * The verdict of either view: "no health scores" when nothing in the slice was scored; none (null) when no
  * renewal was resolved; else size first (red share below logo churn), then aim (missed churn above the limit).
- * @param {{scored: number, red_share: number | null, logo_churn_rate: number | null, missed_churn: number | null}} s
+ * @param {Record<string, any>} s {scored, red_share, logo_churn_rate, missed_churn}
+ * @param {number} limit
  */
 export function verdictOf(s, limit) {
   if (!s.scored) return NO_SCORES;
@@ -51,42 +42,24 @@ export function verdictOf(s, limit) {
 /** Only "red covers churn" reads as good news. */
 export const verdictClass = (v) => (v === COVERS ? "verdict-ok" : v === NO_SCORES || v === null ? "verdict-none" : "verdict-bad");
 
-/** Flagged and missed churn; both null with no churn or no scores (missed = 1 − flagged, as the SQL marts). */
-export function flaggedMissed(scored, churnedRed, churned) {
-  const flagged = scored ? ratio(churnedRed, churned) : null;
-  return { flagged_churn: flagged, missed_churn: flagged === null ? null : 1 - flagged };
-}
-
 /**
- * The renewal view of a set of renewal count rows (one lookback): red share by logos
- * and ARR against logo and revenue churn, flagged and missed churn, red's precision and
- * recall, and the verdict. With nothing scored the red shares are null, never 0.
+ * The renewal view of a set of renewal count rows (one lookback): red share by logos and ARR against logo and
+ * revenue churn, flagged and missed churn, red's precision and recall, and the verdict (rates: metrics.js
+ * FAMILIES.renewal_view). With nothing scored the red shares are null, never 0.
  * Identity: recall = precision × red_share / logo_churn_rate.
+ * @param {Record<string, any>[]} data
+ * @returns {Record<string, any>}
  */
 export function redVsChurn(data, limit = 0.5) {
-  let events = 0, red = 0, scored = 0, churned = 0, churnedRed = 0, arr = 0, redArr = 0, lostArr = 0;
-  for (const r of data) {
-    events += r.events; churned += r.churned; arr += r.arr; lostArr += r.lost_arr;
-    if (r.color !== "unscored") scored += r.events;
-    if (r.color === "red") { red += r.events; churnedRed += r.churned; redArr += r.arr; }
-  }
-  [arr, redArr, lostArr] = [arr, redArr, lostArr].map(cents);
-  const redShare = scored ? ratio(red, events) : null;
-  const logoChurn = ratio(churned, events);
-  const fm = flaggedMissed(scored, churnedRed, churned);
-  const s = {
-    events, red, scored, churned, churned_red: churnedRed, arr, red_arr: redArr, lost_arr: lostArr,
-    red_share: redShare,
-    red_share_arr: scored ? ratio(redArr, arr) : null,
-    logo_churn_rate: logoChurn,
-    revenue_churn_rate: ratio(lostArr, arr),
-    ...fm,
-    precision: ratio(churnedRed, red),
-    recall: fm.flagged_churn,
-    gap: redShare === null || logoChurn === null ? null : logoChurn - redShare,
-    under_calls: redShare !== null && logoChurn !== null && redShare < logoChurn,
+  const s = summarizeFacts(data, FAMILIES.renewal_view);
+  /** @type {Record<string, any>} */
+  const row = {
+    ...s,
+    recall: s.flagged_churn,
+    gap: s.red_share === null || s.logo_churn_rate === null ? null : s.logo_churn_rate - s.red_share,
+    under_calls: s.red_share !== null && s.logo_churn_rate !== null && s.red_share < s.logo_churn_rate,
   };
-  return { ...s, verdict: events ? verdictOf(s, limit) : null };
+  return { ...row, verdict: s.events ? verdictOf(row, limit) : null };
 }
 
 /** Calibration: per color, events, logo and revenue churn, and the share of all churned logos it held. */
@@ -123,6 +96,7 @@ export function groupBy(data, key) {
 /**
  * Per CSM: the renewal view and the under-calling flag (a named CSM with at least
  * minEvents resolved renewals whose red share is below their logo churn rate), largest gap first.
+ * @returns {Record<string, any>[]}
  */
 export function perCsm(data, minEvents, limit = 0.5) {
   return [...groupBy(data, "csm").entries()].map(([csm, part]) => {

@@ -3,7 +3,8 @@
  * for a zero denominator, and agreement with the SQL rate tables.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cohortRates, ratio, seriesBy, sumFields, summarize } from "../../src/components/revenue.js";
+import { ratio } from "../../src/components/metrics.js";
+import { cohortRates, seriesBy, sumFields, summarize } from "../../src/components/revenue.js";
 import { csv, stage, type Staged } from "../helpers/stage.ts";
 import { expectPagePathMatches } from "./page-path.ts";
 

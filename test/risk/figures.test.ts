@@ -1,6 +1,7 @@
 /** The page's small functions (src/components/risk.js) on rows written by hand, and a book without a health file. */
 import { describe, expect, it } from "vitest";
-import { inPeriod, leadTimes, perCsm, ratio, redVsChurn, riskSentence, calibration, withGroups } from "../../src/components/risk.js";
+import { inPeriod, ratio } from "../../src/components/metrics.js";
+import { leadTimes, perCsm, redVsChurn, riskSentence, calibration, withGroups } from "../../src/components/risk.js";
 import { csv, stage } from "../helpers/stage.ts";
 
 const row = (color: string, events: number, churned: number, arr: number, lost_arr: number, csm: string | null = "Ann") => ({ color, events, churned, arr, lost_arr, csm });

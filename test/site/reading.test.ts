@@ -9,7 +9,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { staticServer } from "../../loaders/cli/serve.ts";
 import { launch } from "../helpers/chromium.ts";
-import { sampleSite, sitePages } from "../helpers/site.ts";
+import { toRows } from "../../loaders/datasets/columnar.ts";
+import { publishedDataset, sampleSite, sitePages } from "../helpers/site.ts";
 
 vi.setConfig({ testTimeout: 900_000 });
 
@@ -166,6 +167,21 @@ describe("filters", () => {
     await page.waitForSelector(".filter-bar");
     const riskSegment = page.locator(".filter-bar label", { hasText: "Segment" }).locator("select");
     expect(await riskSegment.locator("option:checked").textContent()).toBe(choice);
+    await page.context().close();
+  });
+  it("narrow the home page's red-pie card to the chosen segment", async () => {
+    const page = await open("/");
+    const segment = page.locator(".filter-bar label", { hasText: "Segment" }).locator("select");
+    const choice = (await segment.locator("option").nth(1).textContent())!;
+    await segment.selectOption({ label: choice });
+    await page.getByRole("heading", { name: `Is the red pie honest? — ${choice}` }).waitFor();
+    // the card's first figure must be the SQL book view of that segment on its latest closed quarter
+    const verdicts = toRows(publishedDataset(out, "risk").tables.book_verdicts as never)
+      .filter((r) => r.dimension === "segment" && r.dimension_value === choice && r.closed);
+    const latest = verdicts.sort((a, b) => String(a.quarter_start).localeCompare(String(b.quarter_start))).at(-1)!;
+    const note = `${Number(latest.red_accounts).toLocaleString("en-US")} of ${Number(latest.active_accounts).toLocaleString("en-US")} active accounts`;
+    await page.getByText(note).first().waitFor();
+    expect(await page.locator(".kpi", { hasText: `Red share on ${latest.quarter_start}` }).textContent()).toContain(note);
     await page.context().close();
   });
 });

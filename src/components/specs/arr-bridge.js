@@ -2,9 +2,10 @@
 // new → reactivation → ending ARR (docs/metrics.md § Revenue on an account basis).
 import { money } from "../format.js";
 import { floatingBarsSpec } from "./revenue-waterfall.js";
+import { COLOR } from "../palette.js";
 
 const GROUPS = { total: "ARR", loss: "Lost", gain: "Gained" };
-const COLORS = { total: "#4269d0", loss: "#d6453d", gain: "#3ca951" };
+const COLORS = { total: "#4269d0", loss: COLOR.loss, gain: "#3ca951" };
 
 /**
  * The bars, each floating from where the previous one ended.

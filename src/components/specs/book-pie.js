@@ -2,11 +2,12 @@
 // active accounts against the churn of their renewals in the next 365 days. Closed
 // quarters (the year that followed is over) are solid; open ones sit on a grey band,
 // their points hollow: their churn is still coming in.
+import { COLOR } from "../palette.js";
 
 const ALL = [
-  { field: "red_share", label: "Red share of accounts", color: "#c0392b", dash: [] },
+  { field: "red_share", label: "Red share of accounts", color: COLOR.red, dash: [] },
   { field: "logo_churn_rate", label: "Logo churn, next 365 days", color: "#374151", dash: [] },
-  { field: "red_share_arr", label: "Red share of ARR", color: "#e08a80", dash: [4, 3] },
+  { field: "red_share_arr", label: "Red share of ARR", color: COLOR.redSoft, dash: [4, 3] },
   { field: "revenue_churn_rate", label: "Revenue churn, next 365 days", color: "#9ca3af", dash: [4, 3] },
 ];
 

@@ -1,5 +1,6 @@
 // Per CSM: red share beside logo churn, as a dumbbell. A CSM whose red dot sits left
 // of their churn dot (with enough renewals) under-calls churn and is flagged.
+import { COLOR } from "../palette.js";
 
 /**
  * rows: perCsm() output (csm, events, red_share, logo_churn_rate, under_calling).
@@ -41,14 +42,14 @@ export function csmCallsSpec(rows, { minEvents = 0, title = "Red share against c
           x2: { field: "logo_churn_rate" },
           color: {
             field: "flag", type: "nominal", title: null,
-            scale: { domain: ["under-calling", "ok", "too few renewals"], range: ["#c0392b", "#9ca3af", "#d1d5db"] },
+            scale: { domain: ["under-calling", "ok", "too few renewals"], range: [COLOR.red, "#9ca3af", "#d1d5db"] },
             legend: { orient: "top" },
           },
           tooltip,
         },
       },
       {
-        mark: { type: "point", filled: true, size: 80, color: "#c0392b", tooltip: true },
+        mark: { type: "point", filled: true, size: 80, color: COLOR.red, tooltip: true },
         encoding: { x: { field: "red_share", type: "quantitative" }, tooltip },
       },
       {

@@ -1,7 +1,8 @@
 // One CSM's red share against their logo churn, year by year (renewal year of resolved
 // renewals, colors read at the lookback): red bars shorter than churn = under-calling.
+import { COLOR } from "../palette.js";
 
-const MEASURES = [["red_share", "Red share", "#c0392b"], ["logo_churn_rate", "Logo churn", "#374151"]];
+const MEASURES = [["red_share", "Red share", COLOR.red], ["logo_churn_rate", "Logo churn", "#374151"]];
 
 /** rows: one per renewal year, {year, events, red_share, logo_churn_rate} (redVsChurn per year); missing rates are left out. */
 export function csmRedVsChurnSpec(rows, { title = "Red share at the lookback against logo churn, by renewal year" } = {}) {

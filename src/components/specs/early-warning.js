@@ -2,6 +2,7 @@
 // license utilization (y), sized by the ARR at stake. The dashed rules are the thresholds:
 // left of the vertical one usage fell by the threshold or more, below the horizontal one
 // utilization is low. Usage change is drawn clipped to [−100%, +100%] (the tooltip has the value).
+import { COLOR } from "../palette.js";
 
 /**
  * rows: early_warning rows (account_name, csm, usage_change, utilization, arr_at_stake, warned, …).
@@ -34,7 +35,7 @@ export function earlyWarningSpec(rows, { usageDrop, utilization, title = "Renewa
           x: { field: "x", type: "quantitative", title: "usage, last 90 days against the 90 before", scale: { domain: [-1, 1] }, axis: { format: "+.0%" } },
           y: { field: "y", type: "quantitative", title: "license utilization, last 30 days", scale: { domain: [0, 1.2] }, axis: { format: ".0%" } },
           size: { field: "arr", type: "quantitative", title: "ARR at stake", legend: { format: "$~s" } },
-          color: { field: "status", type: "nominal", title: null, scale: { domain: ["warned", "not warned"], range: ["#c0392b", "#9ca3af"] }, legend: { orient: "top" } },
+          color: { field: "status", type: "nominal", title: null, scale: { domain: ["warned", "not warned"], range: [COLOR.red, "#9ca3af"] }, legend: { orient: "top" } },
           tooltip: [
             { field: "account", type: "nominal", title: "account" },
             { field: "csm", type: "nominal", title: "CSM" },

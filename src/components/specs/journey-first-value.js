@@ -1,8 +1,9 @@
 // Time to first value: its distribution, its quartiles per start quarter, and retention at the first renewal
 // for a fast versus a slow first value.
+import { COLOR } from "../palette.js";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
-const CLASS_COLORS = { Fast: "#3ca951", Slow: "#efb118", "Not reached": "#d6453d", "Not fast (slow + not reached)": "#9c6b4e" };
+const CLASS_COLORS = { Fast: "#3ca951", Slow: "#efb118", "Not reached": COLOR.loss, "Not fast (slow + not reached)": "#9c6b4e" };
 
 /**
  * Stacked histogram of days to first value, fast and slow stacked, with a rule at the fast threshold.

@@ -1,5 +1,6 @@
 // The lifecycle funnel: the share of accounts that reached each stage, and the median days each step took.
 // Series are the segments compared (or the one chosen), so a stall shows as a bar that drops.
+import { COLOR } from "../palette.js";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 const STAGES = ["onboarded", "adopted", "first_value", "expanded", "renewed", "advocate"];
@@ -87,7 +88,7 @@ export function stalledSpec(data, { title = "Stalled accounts by the stage they 
     width: "container",
     height: 200,
     data: { values },
-    mark: { type: "bar", tooltip: true, color: "#d6453d" },
+    mark: { type: "bar", tooltip: true, color: COLOR.loss },
     encoding: {
       x: { field: "stage", type: "nominal", sort: order, title: null, axis: { labelAngle: 0 } },
       y: { field: "accounts", type: "quantitative", title: "accounts", axis: { tickMinStep: 1 } },

@@ -1,4 +1,5 @@
 // How long before renewal churned accounts first turned red; "never red" apart.
+import { COLOR } from "../palette.js";
 
 /** Bars per lead-time bucket; buckets: leadTimes() output (bucket, events, share), "never red" last. */
 export function leadTimeSpec(buckets, { title = "Churned renewals: first red, before renewal_date", neverLabel = "never red" } = {}) {
@@ -15,7 +16,7 @@ export function leadTimeSpec(buckets, { title = "Churned renewals: first red, be
       y: { field: "events", type: "quantitative", title: "churned renewals" },
       color: {
         field: "never", type: "nominal", legend: null,
-        scale: { domain: [false, true], range: ["#c0392b", "#9ca3af"] },
+        scale: { domain: [false, true], range: [COLOR.red, "#9ca3af"] },
       },
       tooltip: [
         { field: "bucket", type: "ordinal", title: "first red" },

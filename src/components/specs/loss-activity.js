@@ -1,6 +1,7 @@
 // A lost renewal's year month by month, three stacked panels on one time axis: touches by
 // type, usage (events, with active users in the tooltip) and tickets opened. Calendar months:
 // the first and last are partial (the tooltip says how many days of each are in the year).
+import { COLOR } from "../palette.js";
 
 const TYPES = [
   ["business_reviews", "business review", "#14532d"],
@@ -66,7 +67,7 @@ export function lossActivitySpec(months, { width = 620 } = {}) {
         encoding: {
           x: x({ labelAngle: 0, labelFontSize: 9 }),
           y: { field: "tickets", type: "quantitative", title: null, axis: { tickMinStep: 1, tickCount: 2 } },
-          color: { field: "severity", type: "nominal", title: null, scale: { domain: ["high or urgent", "low or normal"], range: ["#c0392b", "#b8bcc4"] } },
+          color: { field: "severity", type: "nominal", title: null, scale: { domain: ["high or urgent", "low or normal"], range: [COLOR.red, "#b8bcc4"] } },
           tooltip: [{ field: "month", type: "nominal" }, { field: "severity", type: "nominal" }, { field: "tickets", type: "quantitative" }],
         },
       },

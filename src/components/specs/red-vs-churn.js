@@ -1,8 +1,9 @@
 // The red slice next to the churn it should cover: red share of logos beside logo
 // churn, red share of ARR beside revenue churn. Red shorter than churn = under-calling.
+import { COLOR } from "../palette.js";
 
 const MEASURES = [
-  { key: "red", label: "Red share", color: "#c0392b" },
+  { key: "red", label: "Red share", color: COLOR.red },
   { key: "churn", label: "Churn", color: "#374151" },
 ];
 

@@ -1,9 +1,10 @@
 // The trailing-twelve-months series: GRR, NRR, revenue churn and logo churn on each month end.
+import { COLOR } from "../palette.js";
 
 const MEASURES = [
   { field: "grr", label: "GRR", color: "#4269d0" },
   { field: "nrr", label: "NRR", color: "#3ca951" },
-  { field: "revenue_churn_rate", label: "Revenue churn", color: "#d6453d" },
+  { field: "revenue_churn_rate", label: "Revenue churn", color: COLOR.loss },
   { field: "logo_churn_rate", label: "Logo churn", color: "#ff8ab7" },
 ];
 

@@ -1,10 +1,11 @@
 // The renewal waterfall of one cohort: starting value → unresolved → resolved →
 // full and partial loss → retained → upsell and cross-sell → ending value.
 import { money } from "../format.js";
+import { COLOR } from "../palette.js";
 
 /** Legend label and color of each kind of bar. */
 const GROUPS = { total: "Contract value", subtotal: "Subtotal", open: "Not resolved yet", loss: "Lost", gain: "Expansion" };
-const COLORS = { total: "#4269d0", subtotal: "#97bbf5", open: "#bbbbbb", loss: "#d6453d", gain: "#3ca951" };
+const COLORS = { total: "#4269d0", subtotal: "#97bbf5", open: "#bbbbbb", loss: COLOR.loss, gain: "#3ca951" };
 
 /**
  * The waterfall's bars from a cohort summary (the sums of revenue cohort_facts).

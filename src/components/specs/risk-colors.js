@@ -1,10 +1,11 @@
 // The health pie: each color's slice of the accounts (or of their ARR). Unscored
 // is a slice of its own so that the pie never hides accounts nobody scored.
+import { HEALTH_RANGE } from "../palette.js";
 
 /** Health colors and how every risk chart paints them (the page's CSS colors). */
 export const COLOR_SCALE = {
   domain: ["red", "yellow", "green", "unscored"],
-  range: ["#c0392b", "#d4a017", "#2e8b57", "#b8bcc4"],
+  range: HEALTH_RANGE,
 };
 
 /**

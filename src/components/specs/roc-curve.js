@@ -1,7 +1,8 @@
 // ROC curves: recall (churn flagged) against the share of retained renewals flagged, one line per ranking,
 // with the diagonal a coin toss would draw. A curve far above the diagonal ranks churn well.
+import { COLOR } from "../palette.js";
 
-const COLORS = { "Health score": "#2563eb", "Health color": "#c0392b", "Fitted scorecard": "#059669" };
+const COLORS = { "Health score": "#2563eb", "Health color": COLOR.red, "Fitted scorecard": "#059669" };
 const LABEL = { score: "Health score", color: "Health color", scorecard: "Fitted scorecard" };
 
 /** rows: roc rows of one slice (any subjects). Each curve starts at (0, 0). */

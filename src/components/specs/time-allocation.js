@@ -1,8 +1,9 @@
 // Where the team's time goes: per CSM, their touches split by kind of work (or by type),
 // as 100% stacked bars with the touch count in the tooltip.
+import { COLOR } from "../palette.js";
 
 const PALETTES = {
-  work: { domain: ["relationship", "risk", "revenue", "routine"], range: ["#2e8b57", "#c0392b", "#2563eb", "#b8bcc4"] },
+  work: { domain: ["relationship", "risk", "revenue", "routine"], range: ["#2e8b57", COLOR.red, "#2563eb", "#b8bcc4"] },
   type: {
     domain: ["business_review", "meeting", "onsite", "call", "email", "other"],
     range: ["#14532d", "#2e8b57", "#86c49f", "#2563eb", "#93b4f0", "#b8bcc4"],

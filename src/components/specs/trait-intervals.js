@@ -1,11 +1,12 @@
 // Green profile: each trait's difference in retention (with − without) as a dot with its 95% interval,
 // ranked from the highest lower end down. A trait whose interval crosses the zero line is "no evidence".
+import { COLOR } from "../palette.js";
 
 /** Verdict colors, shared with the page's table and legend. */
 export const VERDICT_COLORS = {
   driver: "#2e8b57",
   "no evidence": "#9ca3af",
-  "warning sign": "#c0392b",
+  "warning sign": COLOR.red,
   "too few events": "#d1d5db",
 };
 

@@ -1,6 +1,8 @@
 -- arr_bridge: the ARR bridge and the account-basis rates (docs/metrics.md § Revenue on an account basis) per window,
 -- for the whole book (dimension_value 'all', every window) and by each of segment, region and CSM on its own.
 -- Monthly rates are also annualized (compounded over twelve months) in the *_annualized columns.
+-- Its rates are the formulas of FAMILIES.bridge in src/components/metrics.js, where they are defined once:
+-- test/metrics/sql-rates.test.ts checks every row against them. Change a formula there first.
 with windows as (
     select * from arr_bridge_windows
 ),

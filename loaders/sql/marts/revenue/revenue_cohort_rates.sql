@@ -1,6 +1,8 @@
 -- revenue_cohort_rates: the waterfall sums and every rate of docs/metrics.md § Revenue per cohort, for the whole
 -- book (dimension 'all') and by each of segment, region and CSM on its own. A rate whose denominator is 0
 -- is null (nullif), never 0 and never NaN.
+-- Its rates are the formulas of FAMILIES.cohort in src/components/metrics.js, where they are defined once:
+-- test/metrics/sql-rates.test.ts checks every row against them. Change a formula there first.
 with facts as (
     select * from revenue_cohort_facts
 ),

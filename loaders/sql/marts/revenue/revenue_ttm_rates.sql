@@ -1,5 +1,7 @@
 -- revenue_ttm_rates: the TTM series (docs/metrics.md § Revenue) for the whole book and by each of segment, region
 -- and CSM on its own. The whole-book slice lists every month end, even one whose window resolved nothing.
+-- Its rates are the formulas of FAMILIES.ttm in src/components/metrics.js, where they are defined once:
+-- test/metrics/sql-rates.test.ts checks every row against them. Change a formula there first.
 with months as (
     select * from revenue_ttm_months
 ),

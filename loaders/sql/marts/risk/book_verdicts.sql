@@ -2,6 +2,8 @@
 -- book and for each segment, region and CSM: the red share of the accounts active on d against the churn of
 -- their renewals due in [d, d + 365), flagged and missed churn, and one of four verdicts in fixed words.
 -- A slice with no account scored on d has "no health scores": its red share is null, never 0.
+-- Its rates are the formulas of FAMILIES.book_view in src/components/metrics.js, where they are defined once:
+-- test/metrics/sql-rates.test.ts checks every row against them. Change a formula there first.
 with counts as (
     select * from risk_book_counts
 ),

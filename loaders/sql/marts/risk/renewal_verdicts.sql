@@ -1,6 +1,8 @@
 -- renewal_verdicts: the renewal view's verdict (docs/metrics.md § Risk) at the configured lookback, per cohort of
 -- resolved renewals (every one: 'all'; a renewal year: '2025'; a quarter: '2025-Q1'), for the whole book and
 -- for each segment, region and CSM. A slice with no event scored at its lookback has "no health scores".
+-- Its rates are the formulas of FAMILIES.renewal_view in src/components/metrics.js, where they are defined once:
+-- test/metrics/sql-rates.test.ts checks every row against them. Change a formula there first.
 with colors as (
     select * from int_renewal_colors
 ),

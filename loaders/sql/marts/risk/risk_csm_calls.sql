@@ -1,5 +1,7 @@
 -- risk_csm_calls: per lookback and CSM over every resolved renewal, red share against logo churn, and the
 -- under-calling flag (docs/metrics.md § Risk, Per CSM). The page recomputes the same under its filters.
+-- Its rates are the formulas of FAMILIES.renewal_view in src/components/metrics.js, where they are defined once:
+-- test/metrics/sql-rates.test.ts checks every row against them. Change a formula there first.
 with colors as (
     select * from int_renewal_colors
 ),
