@@ -4,19 +4,24 @@
  * `npm run report` keeps writing JSON; both come from the same computed DatasetFile.
  *
  * Types are chosen from the values, so the page gets back exactly the JS values the JSON carried: whole numbers
- * that fit in 32 bits travel as Int32, other numbers as Float64 (never Int64: no BigInt reaches a page), dates and
- * other text as UTF-8, dictionary-encoded when values repeat (segments, colors, CSM names), lists of text as lists.
+ * travel in the narrowest of Int8/16/32 that holds them, other numbers as Float64 (never Int64: no BigInt reaches a
+ * page), dates and other text as UTF-8, dictionary-encoded when values repeat (segments, colors, months, CSM names),
+ * lists of text as lists. Narrow types matter: small counts are most columns, and gzip does not undo 4 bytes a count.
  * The dataset's name, title, as-of date and currency ride in every table's schema metadata.
  */
 import {
-  Bool, type DataType, Dictionary, Field, Float64, Int32, List, Table, tableToIPC, Utf8, vectorFromArray,
+  Bool, type DataType, Dictionary, Field, Float64, Int8, Int16, Int32, List, Table, tableToIPC, Utf8, vectorFromArray,
 } from "apache-arrow";
 import type { Plain } from "../engine/db.ts";
 import type { Columnar } from "./columnar.ts";
 import type { DatasetFile } from "./emit.ts";
 import { tar } from "./shards.ts";
 
-const INT32 = 2 ** 31;
+/** The narrowest signed integer type holding every value in [lo, hi], or null when none of 32 bits does. */
+function intType(lo: number, hi: number): DataType | null {
+  for (const [bits, T] of [[8, Int8], [16, Int16], [32, Int32]] as const) if (lo >= -(2 ** (bits - 1)) && hi < 2 ** (bits - 1)) return new T();
+  return null;
+}
 
 /** The Arrow type for a column's values (all null: UTF-8, which reads back as null all the same). */
 export function arrowType(values: Plain[]): DataType {
@@ -24,12 +29,19 @@ export function arrowType(values: Plain[]): DataType {
   if (!present.length) return new Utf8();
   if (present.every((v) => typeof v === "boolean")) return new Bool();
   if (present.every((v) => typeof v === "number")) {
-    return present.every((v) => Number.isInteger(v) && (v as number) >= -INT32 && (v as number) < INT32) ? new Int32() : new Float64();
+    let lo = Infinity, hi = -Infinity, whole = true;
+    for (const v of present as number[]) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+      whole &&= Number.isInteger(v);
+    }
+    return (whole && intType(lo, hi)) || new Float64();
   }
   if (present.every((v) => Array.isArray(v))) return new List(new Field("item", new Utf8(), true));
   if (present.every((v) => typeof v === "string")) {
     // A dictionary pays when values repeat: an index per row instead of the text.
-    return new Set(present).size * 2 <= present.length ? new Dictionary(new Utf8(), new Int32()) : new Utf8();
+    const distinct = new Set(present).size;
+    return distinct * 2 <= present.length ? new Dictionary(new Utf8(), intType(0, distinct) as Int8 | Int16 | Int32) : new Utf8();
   }
   throw new Error(`a column mixes types (${[...new Set(present.map((v) => (Array.isArray(v) ? "list" : typeof v)))].join(", ")})`);
 }

@@ -7,8 +7,8 @@ import { columns, load } from "../../src/components/data.js";
 
 // Hand-made: one column per kind of value a dataset publishes, each with a null.
 const table = {
-  csm: ["Ana", "Ana", null, "Ana", "Bo"], // 2 distinct in 4 present: repeats, so a dictionary
-  account_id: ["A1", "A2", "A3", null, "A5"], // 4 distinct in 4: plain text
+  csm: ["Zoë", "Zoë", null, "Zoë", "Bo"], // 2 distinct in 4 present: repeats, so a dictionary (and not all ASCII)
+  account_id: ["A1", "Å2", "A3", null, "A5"], // 4 distinct in 4: plain text, not all ASCII
   renewal_date: ["2025-01-15", null, "2025-03-01", "2025-03-01", "2025-03-01"],
   accounts: [1, 2, null, 2_147_483_647, -2_147_483_648], // the int32 extremes stay int32
   arr_cents: [1, 2, null, 2_147_483_648, 3], // one past int32: a float64, never an int64 (no BigInt)

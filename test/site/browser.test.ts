@@ -112,6 +112,14 @@ describe("npm run report", () => {
       }
     }
     expect(compared).toBeGreaterThan(40);
+    // Each CSM page's own archive holds exactly that CSM's accounts, as exported (loaders/datasets/csm-shards.ts).
+    const rel = JSON.parse(readFileSync(join(dir, "relationship.json"), "utf8"));
+    const accounts = rel.tables.accounts;
+    expect(rel.tables.csms.slug.length).toBeGreaterThan(5);
+    rel.tables.csms.slug.forEach((slug: string, k: number) => {
+      const mine = publishedDataset(out, `csm/${slug}/relationship`).tables.accounts;
+      expect(mine.account_id, slug).toEqual(accounts.account_id.filter((_: unknown, i: number) => accounts.csm[i] === rel.tables.csms.csm[k]));
+    });
     expect(readFileSync(join(dir, "README.md"), "utf8")).toContain("# Published datasets");
     rmSync(dir, { recursive: true, force: true });
   });
