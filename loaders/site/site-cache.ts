@@ -24,6 +24,12 @@ export function stubPath(name: string): string {
   return existsSync(archives) ? archives : join(SRC, "data", `${name}.tar.js`);
 }
 
+/**
+ * A time set with utimes (whole milliseconds) reads back through a float of seconds: 12:42:50.885 can come back as
+ * .884999. Taken as a change, it would drop the tables Framework unpacked and give them new lastModified times.
+ */
+const sameTime = (mtimeMs: number, time: number) => Math.abs(mtimeMs - time) < 1;
+
 /** Copies every precomputed dataset in `dir` into Framework's cache; touches the stubs of `touch` (preview). */
 export function fillCache(dir: string, { touch = [] as string[] } = {}): void {
   mkdirSync(join(CACHE, "data"), { recursive: true });
@@ -42,7 +48,7 @@ export function fillCache(dir: string, { touch = [] as string[] } = {}): void {
     // file's time, which pages publish as lastModified and which must not change when the data did not.
     const time = Math.floor(Math.max(source.mtimeMs, existsSync(stub) ? statSync(stub).mtimeMs : 0));
     const entry = existsSync(cached) ? statSync(cached) : null;
-    if (!entry || entry.size !== source.size || entry.mtimeMs !== time) {
+    if (!entry || entry.size !== source.size || !sameTime(entry.mtimeMs, time)) {
       // The tables Framework unpacked from the old archive go with it.
       rmSync(join(CACHE, "data", name), { recursive: true, force: true });
       copyFileSync(join(dir, `${name}.tar`), `${cached}.3r-tmp`);
@@ -74,7 +80,7 @@ function copyArchives(from: string, to: string, archives: string[], stub: string
     const cached = join(to, `${archive}.tar`);
     const time = Math.floor(Math.max(source.mtimeMs, existsSync(stub) ? statSync(stub).mtimeMs : 0));
     const entry = existsSync(cached) ? statSync(cached) : null;
-    if (entry && entry.size === source.size && entry.mtimeMs === time) continue;
+    if (entry && entry.size === source.size && sameTime(entry.mtimeMs, time)) continue;
     rmSync(join(to, archive), { recursive: true, force: true });
     copyFileSync(join(from, `${archive}.tar`), `${cached}.3r-tmp`);
     utimesSync(`${cached}.3r-tmp`, new Date(time), new Date(time));

@@ -14,6 +14,7 @@ import { DATASETS } from "../../loaders/datasets/index.ts";
 import { Db } from "../../loaders/engine/db.ts";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import { launch } from "../helpers/chromium.ts";
+import { teamTables } from "../../loaders/datasets/csm-shards.ts";
 import { build, publishedDataset, serve, sitePages, TSX } from "../helpers/site.ts";
 
 // Whole-site builds and page-by-page browsing take minutes on a 2-core machine.
@@ -106,8 +107,10 @@ describe("npm run report", () => {
       const exported = JSON.parse(readFileSync(join(dir, `${d.name}.json`), "utf8"));
       const site = publishedDataset(out, d.name);
       expect(site.asOf, d.name).toBe(exported.asOf);
+      // (the CSM pages' team tables are derived from the exported ones: csm-shards.ts)
+      const expected = { ...exported.tables, ...(d.name === "relationship" ? teamTables(exported) : {}) };
       for (const [t, table] of Object.entries(site.tables)) {
-        expect(table, `${d.name}.${t}`).toEqual(exported.tables[t]);
+        expect(table, `${d.name}.${t}`).toEqual(expected[t]);
         compared++;
       }
     }
