@@ -44,10 +44,11 @@ title: ${title}
 ---
 
 \`\`\`js
+import { load } from "../components/data.js";
 import { reportRows, reportTable } from "../components/reports.js";
 import { chart } from "../components/chart.js";
 import { reportBarsSpec } from "../components/specs/report-bars.js";
-const reports = await FileAttachment("../data/reports.json").json();
+const reports = await load({ ${name}: FileAttachment("../data/reports/${name}.arrow").arrayBuffer() });
 const data = reportRows(reports, "${name}");
 \`\`\`
 

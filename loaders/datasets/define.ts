@@ -1,6 +1,6 @@
 /**
- * A published dataset: one JSON file (`src/data/<name>.json`, and `<name>.json`
- * in `npm run report`) made of named tables. Each table is one SQL query over
+ * A published dataset: named tables, one Arrow file each for the pages (`data/<name>/<table>.arrow`, arrow.ts)
+ * and one JSON file in `npm run report` (`<name>.json`). Each table is one SQL query over
  * the warehouse, with every column typed and documented; the types become a
  * zod schema that checks the rows before they are written.
  */

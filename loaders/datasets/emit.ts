@@ -9,7 +9,7 @@ import { referencedTables } from "../engine/models.ts";
 import { type Columnar, roundValue, toColumns } from "./columnar.ts";
 import { columnSchema, type DatasetDef } from "./define.ts";
 
-/** For a loader stub: writes the dataset the wrapper computed to stdout (src/data/<name>.json.js or .json.ts). */
+/** For a loader stub: writes the dataset archive the wrapper computed to stdout (src/data/<name>.tar.js). */
 export { emit } from "../site/stub.js";
 
 /** A dataset file as written. */

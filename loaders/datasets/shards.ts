@@ -49,11 +49,11 @@ export function splitDataset(def: DatasetDef, file: DatasetFile, shardOf: Map<st
   return Object.fromEntries(numbers.map((n) => [shardMember(n), { ...head, tables: shards.get(n)! }]));
 }
 
-/** A POSIX tar archive of files (name → content): fixed mode and times, so equal content gives equal bytes. */
-export function tar(files: Record<string, string>): Buffer {
+/** A POSIX tar archive of files (name → text or bytes): fixed mode and times, so equal content gives equal bytes. */
+export function tar(files: Record<string, string | Uint8Array>): Buffer {
   const blocks: Buffer[] = [];
   for (const [name, text] of Object.entries(files)) {
-    const body = Buffer.from(text, "utf8");
+    const body = typeof text === "string" ? Buffer.from(text, "utf8") : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
     if (Buffer.byteLength(name) > 100) throw new Error(`tar: member name too long: ${name}`);
     const h = Buffer.alloc(512);
     h.write(name, 0, "utf8");

@@ -22,7 +22,7 @@ export function runFramework(args: string[], settingsPath: string, log: Log): Pr
         ...process.env,
         [SITE_ENV]: settingsPath,
         OBSERVABLE_TELEMETRY_DISABLE: "1",
-        // Framework runs .ts loaders (stubs other than .json.js) with the tsx on PATH.
+        // Framework runs .ts loaders (stubs other than .js) with the tsx on PATH.
         PATH: `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH}`,
       },
     });

@@ -17,7 +17,7 @@ export interface SiteSettings {
   footer: string;
   /** Folder Framework builds into (a new version folder, see publish.ts). */
   output: string;
-  /** Folder holding the precomputed datasets `<name>.json` the stubs copy. */
+  /** Folder holding the precomputed datasets (`<name>.json`, and `<name>.tar` that the stubs copy). */
   datasets: string;
   /** Per-CSM page paths `/csm/<slug>` (csm-pages.ts), read under the same lock as the datasets. */
   csmPages: string[];

@@ -5,8 +5,10 @@ import { tmpdir } from "node:os";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import type { AddressInfo } from "node:net";
+import { tableFromIPC } from "apache-arrow";
 import { inject } from "vitest";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
+import { columns } from "../../src/components/data.js";
 
 /** The tsx entry point: tests run the CLIs as `node TSX loaders/cli/<tool>.ts …`. */
 export const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -36,12 +38,46 @@ export function sampleSite(): string {
   return out;
 }
 
-/** A dataset as published in a built site (the file Framework copied, with its content hash in the name). */
-export function publishedDataset(dist: string, name: string): { tables: Record<string, Record<string, unknown[]>>; asOf: string } {
+let exported: string | undefined;
+/**
+ * A dataset as `npm run report` exports it from the bundled sample (every table, including those no page reads),
+ * exported once per test file into a temp folder.
+ */
+export function exportedDataset(name: string): { tables: Record<string, Record<string, unknown[]>>; asOf: string } {
+  if (!exported) {
+    const dir = mkdtempSync(join(tmpdir(), "3r-report-"));
+    const r = spawnSync(process.execPath, [TSX, "loaders/cli/report.ts", "--out", dir], { cwd: ROOT, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`npm run report failed:\n${r.stderr}`);
+    exported = dir;
+  }
+  return JSON.parse(readFileSync(join(exported, `${name}.json`), "utf8"));
+}
+
+/**
+ * A dataset as the built site publishes it: the Arrow files pages read (`_file/data/<name>/<table>.<hash>.arrow`,
+ * only the tables some page names), read back as pages read them (src/components/data.js), with the metadata.
+ */
+export function publishedDataset(dist: string, name: string): { tables: Record<string, Record<string, unknown[]>>; asOf: string; currency: string } {
+  const dir = join(dist, "_file", "data", name);
+  if (!existsSync(dir)) throw new Error(`no tables of ${name} in ${dir}`);
+  const tables: Record<string, Record<string, unknown[]>> = {};
+  const meta: Record<string, string> = {};
+  for (const f of readdirSync(dir)) {
+    const m = /^(\w+)\.[0-9a-f]+\.arrow$/.exec(f);
+    if (!m) continue;
+    const table = tableFromIPC(readFileSync(join(dir, f)));
+    tables[m[1]] = columns(table);
+    for (const [k, v] of table.schema.metadata) meta[k] = v;
+  }
+  return { tables, asOf: meta.asOf, currency: meta.currency };
+}
+
+/** The datasets a built site publishes as Arrow tables (folders of `_file/data/` holding .arrow files). */
+export function publishedDatasets(dist: string): string[] {
   const dir = join(dist, "_file", "data");
-  const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".json"));
-  if (!file) throw new Error(`${name}.json not in ${dir}`);
-  return JSON.parse(readFileSync(join(dir, file), "utf8"));
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && readdirSync(join(dir, e.name)).some((f) => f.endsWith(".arrow")))
+    .map((e) => e.name).sort();
 }
 
 /** Every page of a built site, as URL paths (/, /revenue, /csm/…). */
@@ -54,7 +90,7 @@ export function sitePages(dist: string, dir = ""): string[] {
   return out.sort();
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml", ".png": "image/png", ".woff2": "font/woff2" };
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".arrow": "application/vnd.apache.arrow.file", ".svg": "image/svg+xml", ".png": "image/png", ".woff2": "font/woff2" };
 
 /** Serves `dist` on loopback the way a static host serves Framework output (/page → page.html). */
 export async function serve(dist: string): Promise<{ url: string; close: () => Promise<void> }> {

@@ -14,6 +14,7 @@ import { DATASETS } from "../../loaders/datasets/index.ts";
 import { Db } from "../../loaders/engine/db.ts";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import { launch } from "../helpers/chromium.ts";
+import { teamTables } from "../../loaders/datasets/csm-shards.ts";
 import { publishedDataset, sampleSite, serve, sitePages, TSX } from "../helpers/site.ts";
 
 // Whole-site builds and page-by-page browsing take minutes on a 2-core machine.
@@ -79,11 +80,13 @@ describe("privacy of the published site", () => {
     const titles = [...new Set(contacts.map((c) => c.title).filter((t): t is string => !!t))];
     const leaks: string[] = [];
     for (const f of readdirSync(out, { recursive: true }).map(String)) {
-      if (!/\.(html|json|js|css)$/.test(f)) continue;
+      if (!/\.(html|json|js|css|arrow)$/.test(f)) continue;
       const text = readFileSync(join(out, f), "utf8");
       for (const m of new Set(text.match(/\bC\d{6}\b/g) ?? [])) if (ids.has(m)) leaks.push(`${f}: ${m}`);
       // Titles are plain words that library code may contain: look for them in pages and data only.
       if (/\.(html|json)$/.test(f)) for (const t of titles) if (text.includes(JSON.stringify(t)) || text.includes(`>${t}<`)) leaks.push(`${f}: ${t}`);
+      // An Arrow file holds its text as UTF-8 bytes, one value after another: a title would appear as is.
+      if (f.endsWith(".arrow")) for (const t of titles) if (text.includes(t)) leaks.push(`${f}: ${t}`);
     }
     expect(ids.size).toBeGreaterThan(1000);
     expect(leaks).toEqual([]);
@@ -95,10 +98,29 @@ describe("npm run report", () => {
     const dir = mkdtempSync(join(tmpdir(), "3r-report-"));
     const r = spawnSync(process.execPath, [TSX, "loaders/cli/report.ts", "--out", dir], { cwd: ROOT, encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
-    for (const d of DATASETS.filter((x) => !x.shards)) { // a sharded dataset is published in pieces (test/site/account.test.ts)
+    // The site publishes, as Arrow, only the tables its pages read; each must equal the exported JSON's table value for
+    // value (read back as pages read them). A sharded dataset is published in pieces (test/site/account.test.ts).
+    let compared = 0;
+    for (const d of DATASETS.filter((x) => !x.shards)) {
       const exported = JSON.parse(readFileSync(join(dir, `${d.name}.json`), "utf8"));
-      expect(exported, d.name).toEqual(publishedDataset(out, d.name));
+      const site = publishedDataset(out, d.name);
+      expect(site.asOf, d.name).toBe(exported.asOf);
+      // (the CSM pages' team tables are derived from the exported ones: csm-shards.ts)
+      const expected = { ...exported.tables, ...(d.name === "relationship" ? teamTables(exported) : {}) };
+      for (const [t, table] of Object.entries(site.tables)) {
+        expect(table, `${d.name}.${t}`).toEqual(expected[t]);
+        compared++;
+      }
     }
+    expect(compared).toBeGreaterThan(40);
+    // Each CSM page's own archive holds exactly that CSM's accounts, as exported (loaders/datasets/csm-shards.ts).
+    const rel = JSON.parse(readFileSync(join(dir, "relationship.json"), "utf8"));
+    const accounts = rel.tables.accounts;
+    expect(rel.tables.csms.slug.length).toBeGreaterThan(5);
+    rel.tables.csms.slug.forEach((slug: string, k: number) => {
+      const mine = publishedDataset(out, `csm/${slug}/relationship`).tables.accounts;
+      expect(mine.account_id, slug).toEqual(accounts.account_id.filter((_: unknown, i: number) => accounts.csm[i] === rel.tables.csms.csm[k]));
+    });
     expect(readFileSync(join(dir, "README.md"), "utf8")).toContain("# Published datasets");
     rmSync(dir, { recursive: true, force: true });
   });

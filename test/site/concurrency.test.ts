@@ -17,7 +17,7 @@ import { loadConfig } from "../../loaders/engine/config.ts";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import { withWarehouse } from "../../loaders/engine/warehouse.ts";
 import { csv } from "../helpers/stage.ts";
-import { publishedDataset, TSX } from "../helpers/site.ts";
+import { publishedDataset, publishedDatasets, TSX } from "../helpers/site.ts";
 
 vi.setConfig({ testTimeout: 900_000 });
 
@@ -67,9 +67,9 @@ describe("build and report on one data folder at once", () => {
 
     // The build: footer and every dataset at 2025-06-30.
     expect(readFileSync(join(out, "index.html"), "utf8")).toContain("As of <strong>2025-06-30</strong> (set in config)");
-    for (const f of readdirSync(join(out, "_file", "data")).filter((x) => x.endsWith(".json"))) {  // (data/account/ holds the account shards)
-      expect(JSON.parse(readFileSync(join(out, "_file", "data", f), "utf8")).asOf, f).toBe("2025-06-30");
-    }
+    const published = publishedDatasets(out);
+    expect(published).toContain("overview");
+    for (const d of published) expect(publishedDataset(out, d).asOf, d).toBe("2025-06-30");
     // Current ARR at 2025-06-30, by hand: A1 renewed 2025-01-15 at arr_after 1200; A2's open renewal (due 2025-09-01) counts arr_before 500.
     expect(publishedDataset(out, "overview").tables.book.current_arr).toEqual([1700]);
 

@@ -3,6 +3,8 @@
  * on a change and invalidates the datasets that depend on it, so the next
  * request gets new numbers.
  */
+import { tableFromIPC } from "apache-arrow";
+import { columns } from "../../src/components/data.js";
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,8 +33,8 @@ async function currentArr(until: (v: number | null) => boolean): Promise<number 
   let v: number | null = null;
   for (const deadline = Date.now() + 120_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 1000))) {
     try {
-      const r = await fetch(`http://127.0.0.1:${port}/_file/data/overview.json`);
-      if (r.ok) v = (await r.json()).tables.book.current_arr[0];
+      const r = await fetch(`http://127.0.0.1:${port}/_file/data/overview/book.arrow`);
+      if (r.ok) v = columns(tableFromIPC(new Uint8Array(await r.arrayBuffer()))).current_arr[0];
     } catch { /* not up yet */ }
     if (until(v)) break;
   }

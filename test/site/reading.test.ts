@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { staticServer } from "../../loaders/cli/serve.ts";
 import { launch } from "../helpers/chromium.ts";
 import { toRows } from "../../loaders/datasets/columnar.ts";
-import { publishedDataset, sampleSite, sitePages } from "../helpers/site.ts";
+import { exportedDataset, sampleSite, sitePages } from "../helpers/site.ts";
 
 vi.setConfig({ testTimeout: 900_000 });
 
@@ -176,7 +176,7 @@ describe("filters", () => {
     await segment.selectOption({ label: choice });
     await page.getByRole("heading", { name: `Is the red pie honest? — ${choice}` }).waitFor();
     // the card's first figure must be the SQL book view of that segment on its latest closed quarter
-    const verdicts = toRows(publishedDataset(out, "risk").tables.book_verdicts as never)
+    const verdicts = toRows(exportedDataset("risk").tables.book_verdicts as never)
       .filter((r) => r.dimension === "segment" && r.dimension_value === choice && r.closed);
     const latest = verdicts.sort((a, b) => String(a.quarter_start).localeCompare(String(b.quarter_start))).at(-1)!;
     const note = `${Number(latest.red_accounts).toLocaleString("en-US")} of ${Number(latest.active_accounts).toLocaleString("en-US")} active accounts`;

@@ -1,4 +1,0 @@
-// Loader stub: dataset "overview" (loaders/datasets/index.ts), computed by npm run build / npm run dev; this copies it.
-import { emit } from "../../loaders/site/stub.js";
-
-await emit("overview");

@@ -1,0 +1,4 @@
+// Loader stub: dataset "reports" (loaders/datasets/index.ts) as one Arrow file per table, computed by npm run build / npm run dev; this copies it.
+import { emit } from "../../loaders/site/stub.js";
+
+await emit("reports");
