@@ -116,7 +116,7 @@ export const accountDataset = defineDataset({
       },
     },
     health: {
-      doc: "Health snapshots up to the as-of date, one per day (two on a day: the most severe color, with its score).",
+      doc: "Health up to the as-of date as the chart draws it: the first snapshot, every change of color and the last snapshot of each calendar month (two on a day: the most severe color, with its score).",
       sql: "select * from account_health order by account_id, day",
       columns: {
         account_id: account,
