@@ -138,14 +138,29 @@ export const accountDataset = defineDataset({
       },
     },
     touch_months: {
-      doc: "Touches per calendar month, type and who made them (a touch naming no CSM counts for the owner).",
-      sql: "select * from account_touch_months order by account_id, month, type, csm nulls last",
+      doc: "Touches per calendar month up to the as-of date, one column per type (the chart).",
+      sql: "select * from account_touch_months order by account_id, month",
       columns: {
         account_id: account,
         month: { type: "string", doc: "calendar month, YYYY-MM" },
+        business_reviews: { type: "int", doc: "business reviews" },
+        meetings: { type: "int", doc: "meetings" },
+        onsites: { type: "int", doc: "onsite visits" },
+        calls: { type: "int", doc: "calls" },
+        emails: { type: "int", doc: "emails" },
+        other_touches: { type: "int", doc: "touches of type other" },
+      },
+    },
+    touch_people: {
+      doc: "Touches by type and who made them up to the as-of date (a touch naming no CSM counts for the owner), most first.",
+      sql: "select * from account_touch_people order by account_id, touches desc, type, csm nulls last",
+      columns: {
+        account_id: account,
         type: { type: "string", doc: "call, email, meeting, business_review, onsite or other" },
         csm: { type: "string", nullable: true, doc: "who made the touches; null when neither the touch nor the account names a CSM" },
-        touches: { type: "int", doc: "touches" },
+        touches: { type: "int", doc: "touches, all time" },
+        last_12_months: { type: "int", doc: "of them, in the 12 calendar months ending with the as-of date's month" },
+        last_month: { type: "string", doc: "the latest month with one, YYYY-MM" },
       },
     },
     roles: {

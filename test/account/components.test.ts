@@ -1,8 +1,7 @@
-/** The account page's pure parts: finding an account's shard, its rows, name search, touches by who, links, and the chart specs. */
+/** The account page's pure parts: finding an account's shard, its rows, name search, links, and the chart specs. */
 import { describe, expect, it } from "vitest";
 import { accountHref, accountShardUrls } from "../../src/components/account-link.js";
 import { accountFrom, compareIds, searchNames, shardOf } from "../../src/components/account-shard.js";
-import { touchesByWho } from "../../src/components/account.js";
 import { accountHealthSpec, accountTouchesSpec, accountUsageSpec } from "../../src/components/specs/account-history.js";
 import { compileWarnings } from "../helpers/vega.ts";
 
@@ -63,24 +62,6 @@ describe("account search", () => {
   });
 });
 
-describe("touches by type and who", () => {
-  it("sums months per type and CSM, with the 12 months ending on the as-of month", () => {
-    // as-of month 2025-12: the 12 months are 2025-01 … 2025-12; 2024-12 is outside
-    const got = touchesByWho([
-      { month: "2024-12", type: "call", csm: "Ann", touches: 5 },
-      { month: "2025-01", type: "call", csm: "Ann", touches: 2 },
-      { month: "2025-12", type: "call", csm: "Ann", touches: 1 },
-      { month: "2025-06", type: "call", csm: null, touches: 4 },
-      { month: "2025-06", type: "email", csm: "Ann", touches: 1 },
-    ], "2025-12");
-    expect(got).toEqual([
-      { type: "call", csm: "Ann", touches: 8, last_12_months: 3, last_month: "2025-12" },
-      { type: "call", csm: null, touches: 4, last_12_months: 4, last_month: "2025-06" },
-      { type: "email", csm: "Ann", touches: 1, last_12_months: 1, last_month: "2025-06" },
-    ]);
-  });
-});
-
 describe("account links", () => {
   it("point at the account page under the site root, with .html when the site's links use it, the id encoded", () => {
     expect(accountHref({ id: "A 1&x" }, { root: new URL("https://x.test/s/"), html: false })).toBe("https://x.test/s/account?id=A+1%26x");
@@ -96,8 +77,11 @@ describe("account charts", () => {
     const u = accountUsageSpec([{ month: "2025-01", events: 10, active_users: 2, active_days: 3, features_used: 1 }]);
     expect(compileWarnings(u)).toEqual([]);
     expect(u.data.values[0]).toEqual({ month: "2025-01-01", events: 10, users: 2, days: 3, features: 1 });
-    const t = accountTouchesSpec([{ month: "2025-01", type: "call", csm: "Ann", touches: 2 }, { month: "2025-01", type: "call", csm: "Bob", touches: 1 }]);
+    const t = accountTouchesSpec([{ month: "2025-01", business_reviews: 1, meetings: 0, onsites: 0, calls: 3, emails: 0, other_touches: 2 }]);
     expect(compileWarnings(t)).toEqual([]);
-    expect(t.data.values).toEqual([{ month: "2025-01-01", type: "call", touches: 3 }]); // summed over who
+    // one bar segment per type used that month, none for a type at 0
+    expect(t.data.values).toEqual([
+      { month: "2025-01-01", type: "business_review", touches: 1 }, { month: "2025-01-01", type: "call", touches: 3 }, { month: "2025-01-01", type: "other", touches: 2 },
+    ]);
   });
 });

@@ -7,9 +7,11 @@
  *     R3 due 2026-01-01 settled 2026-01-05 (after the as-of date: not known yet) → open, arr_after null, resolved_date null.
  *   Usage: u1 2025-11-03 core 10 and report 5; u2 2025-11-20 core 7; u1 2025-12-01 core 4; u3 2026-01-02 core 99 (after as-of: out)
  *     → 2025-11: events 22, active users 2 (u1, u2), active days 2, features 2; 2025-12: 4 events, 1 user, 1 day, 1 feature.
- *   Touches: 2025-11-05 call (Ann), 2025-11-06 call (no CSM named → the owner, Ann), 2025-11-10 call (Bob),
- *     2025-12-01 business_review C1 (Ann), 2026-01-03 call (after as-of: out)
- *     → 2025-11: call·Ann 2, call·Bob 1; 2025-12: business_review·Ann 1.
+ *   Touches: 2024-12-15 call (Ann), 2025-11-05 call (Ann), 2025-11-06 call (no CSM named → the owner, Ann),
+ *     2025-11-10 call (Bob), 2025-12-01 business_review C1 (Ann), 2026-01-03 call (after as-of: out)
+ *     → by month: 2024-12 1 call; 2025-11 3 calls; 2025-12 1 business review.
+ *     → by who (the 12 months are 2025-01 … 2025-12): call·Ann 3, 2 of them in the 12 months, latest 2025-11;
+ *       business_review·Ann 1, 1, 2025-12; call·Bob 1, 1, 2025-11.
  *   Contacts: C1 decision maker and sponsor (touched 2025-12-01), C2 practitioner (never touched)
  *     → roles: executive sponsor 1 on file, 1 touched, 1 touch; decision maker 1/1/1; practitioner 1/0/0.
  *   Health: 2025-06-01 green 80, 06-10 green 82, 06-20 green 85, 07-03 green 84, 2025-10-01 red 30 and yellow 50 the same
@@ -40,7 +42,7 @@ const files = {
     "A1,u1,2025-11-03,core,10", "A1,u1,2025-11-03,report,5", "A1,u2,2025-11-20,core,7", "A1,u1,2025-12-01,core,4", "A1,u3,2026-01-02,core,99",
     "B1,v1,2024-12-30,core,3", "B1,v1,2025-01-02,core,2", "B1,v2,2025-01-02,report,1"),
   "touches.csv": csv("account_id,date,type,contact_id,csm",
-    "A1,2025-11-05,call,,Ann", "A1,2025-11-06,call,,", "A1,2025-11-10,call,,Bob", "A1,2025-12-01,business_review,C1,Ann", "A1,2026-01-03,call,,Ann"),
+    "A1,2024-12-15,call,,Ann", "A1,2025-11-05,call,,Ann", "A1,2025-11-06,call,,", "A1,2025-11-10,call,,Bob", "A1,2025-12-01,business_review,C1,Ann", "A1,2026-01-03,call,,Ann"),
   "contacts.csv": csv("contact_id,account_id,role,is_exec_sponsor,title", "C1,A1,decision_maker,true,Chief Executive Officer", "C2,A1,practitioner,false,Data Analyst"),
   "health.csv": csv("account_id,as_of,color,score", "A1,2025-06-01,green,80", "A1,2025-06-10,green,82", "A1,2025-06-20,green,85", "A1,2025-07-03,green,84",
     "A1,2025-10-01,red,30", "A1,2025-10-01,yellow,50"),
@@ -89,10 +91,14 @@ describe("account dataset", () => {
     ]);
   });
 
-  it("has touches by month, type and who (a touch naming no CSM counts for the owner)", async () => {
+  it("has touches by month and type, and by type and who (a touch naming no CSM counts for the owner)", async () => {
     const { table } = await (await base()).dataset("account");
-    expect(of(table("touch_months"), "A1").map((t) => [t.month, t.type, t.csm, t.touches])).toEqual([
-      ["2025-11", "call", "Ann", 2], ["2025-11", "call", "Bob", 1], ["2025-12", "business_review", "Ann", 1],
+    const zero = { business_reviews: 0, meetings: 0, onsites: 0, calls: 0, emails: 0, other_touches: 0 };
+    expect(of(table("touch_months"), "A1").map(({ account_id, ...m }) => m)).toEqual([
+      { ...zero, month: "2024-12", calls: 1 }, { ...zero, month: "2025-11", calls: 3 }, { ...zero, month: "2025-12", business_reviews: 1 },
+    ]);
+    expect(of(table("touch_people"), "A1").map((t) => [t.type, t.csm, t.touches, t.last_12_months, t.last_month])).toEqual([
+      ["call", "Ann", 3, 2, "2025-11"], ["business_review", "Ann", 1, 1, "2025-12"], ["call", "Bob", 1, 1, "2025-11"],
     ]);
   });
 

@@ -63,14 +63,14 @@ export function accountUsageSpec(months) {
   };
 }
 
-/** touchMonths: rows {month, type, csm, touches}; summed over who made them. */
+// The columns of a touch_months row, one per touch type.
+const TOUCH_COLUMNS = { business_review: "business_reviews", meeting: "meetings", onsite: "onsites", call: "calls", email: "emails", other: "other_touches" };
+
+/** touchMonths: rows {month, business_reviews, meetings, onsites, calls, emails, other_touches}; one bar segment per type used. */
 export function accountTouchesSpec(touchMonths) {
-  const sums = new Map();
-  for (const t of touchMonths) {
-    const k = `${t.month}|${t.type}`;
-    sums.set(k, (sums.get(k) ?? 0) + t.touches);
-  }
-  const values = [...sums].map(([k, touches]) => ({ month: `${k.split("|")[0]}-01`, type: k.split("|")[1], touches }));
+  const values = touchMonths.flatMap((m) => Object.entries(TOUCH_COLUMNS)
+    .filter(([, col]) => m[col] > 0)
+    .map(([type, col]) => ({ month: `${m.month}-01`, type, touches: m[col] })));
   return {
     $schema: SCHEMA, ...FIT, height: 120,
     title: title("Touches per month, by type"),
