@@ -20,11 +20,11 @@ const ofLost = (t: string, order: string) =>
 export const accountDataset = defineDataset({
   name: "account",
   title: "Account",
-  doc: "One account at a time: its profile today, contract lines and renewal history with outcomes, health over time, usage and touches by month, contacts by role, tickets, NPS, milestones, green-profile traits today, early-warning flags and, when it lost a renewal, the loss-review panel. Published in the site as account/a0/index.json (settings, shard ranges, trait labels), account/a0/names.json (the search list) and account/a<k>/shard-<n>.json (every other table: the rows of the accounts in shard n, about 180 KB); `npm run report` writes it whole as account.json.",
+  doc: "One account at a time: its profile today, contract lines and renewal history with outcomes, health over time, usage and touches by month, contacts by role, tickets, NPS, milestones, green-profile traits today, early-warning flags and, when it lost a renewal, the loss-review panel (the search list is the dataset account-names). Published in the site as account/a0/index.json (settings, shard ranges, trait labels) and account/a<k>/shard-<n>.json (every other table: the rows of the accounts in shard n, about 180 KB); `npm run report` writes it whole as account.json.",
   shards: {
     key: "account_id",
     sql: "select account_id, shard, archive from account_shards",
-    files: { index: ["settings", "shards", "trait_labels"], names: ["names"] },
+    files: { index: ["settings", "shards", "trait_labels"] },
   },
   tables: {
     settings: {
@@ -47,15 +47,6 @@ export const accountDataset = defineDataset({
         last_account_id: { type: "string", doc: "the shard's last account_id" },
         accounts: { type: "int", doc: "accounts in the shard" },
         published_rows: { type: "int", doc: "rows the shard holds across its tables (about 4,000 a shard)" },
-      },
-    },
-    names: {
-      doc: "Every account's id and name: the list the account search box looks names up in.",
-      sql: "select account_id, account_name, csm from account_profile order by account_id",
-      columns: {
-        account_id: account,
-        account_name: { type: "string", nullable: true, doc: "account name" },
-        csm: { type: "string", nullable: true, doc: "owner (accounts.csm)" },
       },
     },
     profile: {

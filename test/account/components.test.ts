@@ -1,7 +1,7 @@
 /** The account page's pure parts: finding an account's shard, its rows, name search, links, and the chart specs. */
 import { describe, expect, it } from "vitest";
-import { accountHref, accountShardUrls } from "../../src/components/account-link.js";
-import { accountFrom, compareIds, searchNames, shardOf } from "../../src/components/account-shard.js";
+import { accountHref, accountShardUrls, shardUrls } from "../../src/components/account-link.js";
+import { accountFrom, compareIds, keyShardOf, nameKey, searchNames, shardOf, uniqueAccounts } from "../../src/components/account-shard.js";
 import { accountHealthSpec, accountTouchesSpec, accountUsageSpec } from "../../src/components/specs/account-history.js";
 import { compileWarnings } from "../helpers/vega.ts";
 
@@ -59,6 +59,29 @@ describe("account search", () => {
     expect(searchNames(names, "a5").map((n) => n.account_id)).toEqual(["A5"]);
     expect(searchNames(names, "")).toEqual([]);
     expect(searchNames(names, "a", 2)).toHaveLength(2);
+  });
+});
+
+describe("the sharded search list", () => {
+  it("keys a query by the first three letters or digits of its first word, folded; a shorter word whole", () => {
+    expect(nameKey("Maple Industries")).toBe("map");
+    expect(nameKey("  (Zoë) café")).toBe("zoe"); // punctuation skipped, accents stripped, lower case
+    expect(nameKey("Ab Co")).toBe("ab");
+    expect(nameKey("ÜBER-net")).toBe("ube");
+    expect(nameKey("  - ")).toBeNull();
+  });
+
+  it("finds the file holding a key by key ranges, and lists each account of a file once", () => {
+    const keyShards = [{ shard: 0, archive: 0, first_key: "ab", last_key: "hol" }, { shard: 1, archive: 0, first_key: "ind", last_key: "zoe" }];
+    expect(keyShardOf("cor", keyShards)?.shard).toBe(0);
+    expect(keyShardOf("hol", keyShards)?.shard).toBe(0);
+    expect(keyShardOf("hom", keyShards)).toBeNull(); // between the two files: no name has that key
+    expect(keyShardOf("map", keyShards)?.shard).toBe(1);
+    expect(keyShardOf("zz", keyShards)).toBeNull();
+    expect(shardUrls("account-names", keyShards[1], { root: new URL("https://x.test/s/") })).toEqual([
+      "https://x.test/s/data/account-names/a0/shard-1.json", "https://x.test/s/_file/data/account-names/a0/shard-1.json"]);
+    const rows: { name_key: string; account_id: string }[] = [{ name_key: "hol", account_id: "A1" }, { name_key: "hol", account_id: "A2" }, { name_key: "oak", account_id: "A1" }];
+    expect(uniqueAccounts(rows).map((r) => r.account_id)).toEqual(["A1", "A2"]);
   });
 });
 

@@ -131,8 +131,7 @@ describe("account shards", () => {
   it("hold every account exactly once, with all its rows, and an index of ranges", async () => {
     const s = await base();
     const index = await computeArchive(s.db, accountDataset, "a0");
-    expect(Object.keys(index).filter((f) => !f.startsWith("shard-")).sort()).toEqual(["index.json", "names.json"]);
-    expect(toRows(index["names.json"].tables.names).map((r) => r.account_name)).toEqual(["Acme", "Bolt"]);
+    expect(Object.keys(index).filter((f) => !f.startsWith("shard-")).sort()).toEqual(["index.json"]);
     const ranges = toRows(index["index.json"].tables.shards);
     expect(ranges.reduce((n, r) => n + Number(r.accounts), 0)).toBe(2);
     const archives = await Promise.all([...new Set(ranges.map((r) => r.archive))].map((k) => computeArchive(s.db, accountDataset, `a${k}`)));

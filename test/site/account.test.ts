@@ -50,8 +50,20 @@ afterAll(async () => {
 });
 
 const json = (path: string) => JSON.parse(readFileSync(join(out, path), "utf8"));
-const indexFile = (name: string) => join("_file", "data", "account", "a0", readdirSync(join(out, "_file", "data", "account", "a0")).find((f) => f.startsWith(`${name}.`))!);
+const indexFile = (dataset: string) => join("_file", "data", dataset, "a0", readdirSync(join(out, "_file", "data", dataset, "a0")).find((f) => f.startsWith("index."))!);
 const column = (file: { tables: Record<string, Record<string, unknown[]>> }, t: string, c: string) => file.tables[t][c] as string[];
+/** The search list, from every file of the account-names dataset: [account_id, account_name] once per account. */
+function searchList(): [string, string][] {
+  const index = json(indexFile("account-names"));
+  const byId = new Map<string, string>();
+  column(index, "key_shards", "shard").forEach((n, k) => {
+    const file = json(join("data", "account-names", `a${column(index, "key_shards", "archive")[k]}`, `shard-${n}.json`));
+    column(file, "names", "account_id").forEach((id, i) => {
+      byId.set(id, column(file, "names", "account_name")[i]);
+    });
+  });
+  return [...byId];
+}
 
 /** A page that records 404s, errors and the bytes of every JSON file it downloads. */
 async function open(path: string) {
@@ -75,9 +87,9 @@ async function accountShown(page: Page, name: string) {
 
 describe("the account page on a plain static server", () => {
   it("opens from the header's search box, showing one account from one shard of at most 300 KB", async () => {
-    const names = json(indexFile("names"));
-    const ids = column(names, "names", "account_id");
-    const all = column(names, "names", "account_name");
+    const list = searchList();
+    const ids = list.map(([id]) => id);
+    const all = list.map(([, name]) => name);
     // a name no other name contains, so the search has exactly one match and goes straight to the account
     const i = all.findIndex((n) => n && all.filter((m) => m?.toLowerCase().includes(n.toLowerCase())).length === 1);
     expect(i).toBeGreaterThanOrEqual(0);
@@ -89,8 +101,12 @@ describe("the account page on a plain static server", () => {
     await page.waitForLoadState("networkidle");
     const shardFiles = [...jsonBytes.keys()].filter((u) => /\/data\/account\/a\d+\/shard-\d+\.json$/.test(u));
     expect(shardFiles).toHaveLength(1);
-    const accountBytes = [...jsonBytes].filter(([u]) => u.includes("/data/account/")).reduce((n, [u, b]) => n + (u.includes("/names.") ? 0 : b), 0);
+    const accountBytes = [...jsonBytes].filter(([u]) => u.includes("/data/account/")).reduce((n, [, b]) => n + b, 0);
     expect(accountBytes).toBeLessThanOrEqual(300_000);
+    // the search read one small file of the search list, not every name
+    const nameFiles = [...jsonBytes].filter(([u]) => /\/data\/account-names\/a\d+\/shard-\d+\.json$/.test(u));
+    expect(nameFiles).toHaveLength(1);
+    expect(nameFiles[0][1]).toBeLessThanOrEqual(100_000);
     expect(await page.locator(".account-section h2").allTextContents()).toEqual(expect.arrayContaining(["Renewal history", "Health", "Usage", "Touches", "Contacts by role", "Green-profile traits today", "Tickets"]));
     expect(problems).toEqual([]);
     await page.close();
@@ -109,8 +125,7 @@ describe("the account page on a plain static server", () => {
   });
 
   it("publishes every account in exactly one shard, inside its shard's id range", () => {
-    const index = json(indexFile("index"));
-    const names = column(json(indexFile("names")), "names", "account_id");
+    const index = json(indexFile("account"));
     const seen: string[] = [];
     const shards = column(index, "shards", "shard") as unknown as number[];
     shards.forEach((n, k) => {
@@ -121,7 +136,9 @@ describe("the account page on a plain static server", () => {
       expect(ids.at(-1)).toBe(column(index, "shards", "last_account_id")[k]);
       seen.push(...ids);
     });
-    expect(seen.length).toBe(names.length);
-    expect(new Set(seen)).toEqual(new Set(names));
+    expect(seen.length).toBe(new Set(seen).size);
+    expect(seen.length).toBe((column(index, "shards", "accounts") as unknown as number[]).reduce((a, b) => a + b, 0));
+    // every account in the search list has a page
+    expect(searchList().filter(([id]) => !seen.includes(id))).toEqual([]);
   });
 });
