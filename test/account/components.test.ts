@@ -102,9 +102,9 @@ describe("account charts", () => {
     expect(u.data.values[0]).toEqual({ month: "2025-01-01", events: 10, users: 2, days: 3, features: 1 });
     const t = accountTouchesSpec([{ month: "2025-01", business_reviews: 1, meetings: 0, onsites: 0, calls: 3, emails: 0, other_touches: 2 }]);
     expect(compileWarnings(t)).toEqual([]);
-    // one bar segment per type used that month, none for a type at 0
+    // one bar segment per type used that month (named as readers say it), none for a type at 0
     expect(t.data.values).toEqual([
-      { month: "2025-01-01", type: "business_review", touches: 1 }, { month: "2025-01-01", type: "call", touches: 3 }, { month: "2025-01-01", type: "other", touches: 2 },
+      { month: "2025-01-01", type: "business review", touches: 1 }, { month: "2025-01-01", type: "call", touches: 3 }, { month: "2025-01-01", type: "other", touches: 2 },
     ]);
   });
 });
