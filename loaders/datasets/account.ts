@@ -20,11 +20,11 @@ const ofLost = (t: string, order: string) =>
 export const accountDataset = defineDataset({
   name: "account",
   title: "Account",
-  doc: "One account at a time: its profile today, contract lines and renewal history with outcomes, health over time, usage and touches by month, contacts by role, tickets, NPS, milestones, green-profile traits today, early-warning flags and, when it lost a renewal, the loss-review panel. Published in the site as account/a0/index.json (settings, shard ranges, trait labels), account/a0/names.json (the search list) and account/a<k>/shard-<n>.json (every other table: the rows of the accounts in shard n, about 180 KB); `npm run report` writes it whole as account.json.",
+  doc: "One account at a time: its profile today, contract lines and renewal history with outcomes, health over time, usage and touches by month, contacts by role, tickets, NPS, milestones, green-profile traits today, early-warning flags and, when it lost a renewal, the loss-review panel (the search list is the dataset account-names). Published in the site as account/a0/index.json (settings, shard ranges, trait labels) and account/a<k>/shard-<n>.json (every other table: the rows of the accounts in shard n, about 180 KB); `npm run report` writes it whole as account.json.",
   shards: {
     key: "account_id",
     sql: "select account_id, shard, archive from account_shards",
-    files: { index: ["settings", "shards", "trait_labels"], names: ["names"] },
+    files: { index: ["settings", "shards", "trait_labels"] },
   },
   tables: {
     settings: {
@@ -47,15 +47,6 @@ export const accountDataset = defineDataset({
         last_account_id: { type: "string", doc: "the shard's last account_id" },
         accounts: { type: "int", doc: "accounts in the shard" },
         published_rows: { type: "int", doc: "rows the shard holds across its tables (about 4,000 a shard)" },
-      },
-    },
-    names: {
-      doc: "Every account's id and name: the list the account search box looks names up in.",
-      sql: "select account_id, account_name, csm from account_profile order by account_id",
-      columns: {
-        account_id: account,
-        account_name: { type: "string", nullable: true, doc: "account name" },
-        csm: { type: "string", nullable: true, doc: "owner (accounts.csm)" },
       },
     },
     profile: {
@@ -116,7 +107,7 @@ export const accountDataset = defineDataset({
       },
     },
     health: {
-      doc: "Health snapshots up to the as-of date, one per day (two on a day: the most severe color, with its score).",
+      doc: "Health up to the as-of date as the chart draws it: the first snapshot, every change of color and the last snapshot of each calendar month (two on a day: the most severe color, with its score).",
       sql: "select * from account_health order by account_id, day",
       columns: {
         account_id: account,
@@ -138,14 +129,29 @@ export const accountDataset = defineDataset({
       },
     },
     touch_months: {
-      doc: "Touches per calendar month, type and who made them (a touch naming no CSM counts for the owner).",
-      sql: "select * from account_touch_months order by account_id, month, type, csm nulls last",
+      doc: "Touches per calendar month up to the as-of date, one column per type (the chart).",
+      sql: "select * from account_touch_months order by account_id, month",
       columns: {
         account_id: account,
         month: { type: "string", doc: "calendar month, YYYY-MM" },
+        business_reviews: { type: "int", doc: "business reviews" },
+        meetings: { type: "int", doc: "meetings" },
+        onsites: { type: "int", doc: "onsite visits" },
+        calls: { type: "int", doc: "calls" },
+        emails: { type: "int", doc: "emails" },
+        other_touches: { type: "int", doc: "touches of type other" },
+      },
+    },
+    touch_people: {
+      doc: "Touches by type and who made them up to the as-of date (a touch naming no CSM counts for the owner), most first.",
+      sql: "select * from account_touch_people order by account_id, touches desc, type, csm nulls last",
+      columns: {
+        account_id: account,
         type: { type: "string", doc: "call, email, meeting, business_review, onsite or other" },
         csm: { type: "string", nullable: true, doc: "who made the touches; null when neither the touch nor the account names a CSM" },
-        touches: { type: "int", doc: "touches" },
+        touches: { type: "int", doc: "touches, all time" },
+        last_12_months: { type: "int", doc: "of them, in the 12 calendar months ending with the as-of date's month" },
+        last_month: { type: "string", doc: "the latest month with one, YYYY-MM" },
       },
     },
     roles: {

@@ -9,11 +9,12 @@ import { journey } from "./journey.ts";
 import { relationship } from "./relationship.ts";
 import { lossReview } from "./loss-review.ts";
 import { accountDataset } from "./account.ts";
+import { accountNames } from "./account-names.ts";
 import { healthReview } from "./health-review.ts";
 import { healthLab } from "./health-lab.ts";
 import { reportsDataset } from "./reports.ts";
 
-export const DATASETS: readonly DatasetDef[] = [overview, dataQuality, revenue, risk, journey, greenProfile, relationship, lossReview, healthReview, healthLab, reportsDataset(), accountDataset];
+export const DATASETS: readonly DatasetDef[] = [overview, dataQuality, revenue, risk, journey, greenProfile, relationship, lossReview, healthReview, healthLab, reportsDataset(), accountDataset, accountNames];
 
 /** The dataset called `name`; an unknown name lists the known ones. */
 export function datasetByName(name: string): DatasetDef {

@@ -35,11 +35,16 @@ export function linkAccount(value, row) {
 }
 
 /**
- * Where a shard of the account dataset may be, from its row in the index: the built site has it at
- * <site>/data/account/a<k>/shard-<n>.json (loaders/datasets/shards.ts); Framework's preview (npm run dev) serves
+ * Where a shard of a sharded dataset may be, from its row in the dataset's index: the built site has it at
+ * <site>/data/<dataset>/a<k>/shard-<n>.json (loaders/datasets/shards.ts); Framework's preview (npm run dev) serves
  * loader output under <site>/_file/ only. Try them in this order.
  */
-export function accountShardUrls({ shard, archive }, { root = SITE_ROOT } = {}) {
-  const path = `data/account/a${archive}/shard-${shard}.json`;
+export function shardUrls(dataset, { shard, archive }, { root = SITE_ROOT } = {}) {
+  const path = `data/${dataset}/a${archive}/shard-${shard}.json`;
   return [new URL(path, root).href, new URL(`_file/${path}`, root).href];
+}
+
+/** The URLs of a shard of the account dataset (shardUrls). */
+export function accountShardUrls(row, options = {}) {
+  return shardUrls("account", row, options);
 }

@@ -1,5 +1,5 @@
 // The account page's sections, from one account's rows (account-shard.js accountFrom). Every value goes in as
-// text. Summaries that are computed here (touches by type and who) are pure functions, tested without a browser.
+// text; every summary comes computed from the warehouse (loaders/datasets/account.ts).
 import { chart } from "./chart.js";
 import { el } from "./dom.js";
 import { int, money } from "./format.js";
@@ -9,22 +9,6 @@ import { accountHealthSpec, accountTouchesSpec, accountUsageSpec } from "./specs
 import { table } from "./table.js";
 
 const label = (s) => String(s ?? "").replaceAll("_", " ");
-
-/** Touches by type and who made them: all time and in the 12 calendar months up to asOfMonth (YYYY-MM), most first. */
-export function touchesByWho(touchMonths, asOfMonth) {
-  const [y, m] = asOfMonth.split("-").map(Number);
-  const from = `${m === 12 ? y : y - 1}-${String((m % 12) + 1).padStart(2, "0")}`; // the 12 months ending with asOfMonth
-  const by = new Map();
-  for (const t of touchMonths) {
-    const k = `${t.type}\u0000${t.csm ?? ""}`;
-    const r = by.get(k) ?? { type: t.type, csm: t.csm, touches: 0, last_12_months: 0, last_month: t.month };
-    r.touches += t.touches;
-    if (t.month >= from && t.month <= asOfMonth) r.last_12_months += t.touches;
-    if (t.month > r.last_month) r.last_month = t.month;
-    by.set(k, r);
-  }
-  return [...by.values()].sort((a, b) => b.touches - a.touches || a.type.localeCompare(b.type) || String(a.csm).localeCompare(String(b.csm)));
-}
 
 /** The traits grouped by area, each ✓ (has it), ✗ (has not) or ? (the inputs cannot measure it). */
 function traitList(traits, labels) {
@@ -61,7 +45,7 @@ export function accountHeader(p, currency) {
 }
 
 /** Everything below the headline, in the order a CSM reads an account. */
-export function accountBody(a, index, { currency, asOf }) {
+export function accountBody(a, index, { currency }) {
   const p = a.profile[0];
   const settings = index.settings[0];
   const labels = new Map(index.trait_labels.map((t) => [t.trait, t]));
@@ -103,7 +87,7 @@ export function accountBody(a, index, { currency, asOf }) {
         { key: "features_used", label: "features used", num: true, format: int },
       ], { sort: "month", desc: true }) : null),
     section("Touches", a.touch_months.length ? chart(accountTouchesSpec(a.touch_months), { label: "touches per month" }) : none("No touch on file."),
-      a.touch_months.length ? table(touchesByWho(a.touch_months, asOf.slice(0, 7)), [
+      a.touch_people.length ? table(a.touch_people, [
         { key: "type", label: "type", format: label }, { key: "csm", label: "who", format: (v) => v ?? "(no CSM named)" },
         { key: "touches", label: "touches", num: true, format: int }, { key: "last_12_months", label: "last 12 months", num: true, format: int },
         { key: "last_month", label: "latest month" },

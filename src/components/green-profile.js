@@ -1,6 +1,6 @@
 // Green profile page helpers: pick a slice, and word the blueprint from the published comparisons.
 // Pure functions over rows (tested in test/green-profile/page.test.ts); text only, never HTML.
-import { int, pct } from "./format.js";
+import { count, int, pct } from "./format.js";
 
 /** Rows of one slice: segment and period null = all (the dataset publishes every combination). */
 export function forSlice(data, segment, period) {
@@ -31,7 +31,7 @@ export function ciText(r) {
 export function traitSentence(r) {
   const other = r.phrase.startsWith("with ") ? "without" : "for the others";
   return `Accounts ${r.phrase} renewed ${pct(r.retention_with)} of the time against ${pct(r.retention_without)} ${other} ` +
-    `(difference ${points(r.difference)} points, ${ciText(r)}; ${int(r.with_events)} renewals with, ${int(r.without_events)} without).`;
+    `(difference ${points(r.difference)} points, ${ciText(r)}; ${count(r.with_events, "renewal")} with, ${int(r.without_events)} without).`;
 }
 
 /** Prevalence among green retained against red renewals, in words; null when neither group has a renewal. */
@@ -68,6 +68,6 @@ export function metricValue(v, unit) {
   if (v === null || v === undefined || !Number.isFinite(v)) return "—";
   if (unit === "share") return pct(v, 0);
   if (unit === "ratio") return v.toFixed(2);
-  if (unit === "days") return `${int(v)} days`;
+  if (unit === "days") return count(v, "day");
   return Number.isInteger(v) ? int(v) : v.toFixed(1);
 }

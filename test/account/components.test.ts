@@ -1,8 +1,7 @@
-/** The account page's pure parts: finding an account's shard, its rows, name search, touches by who, links, and the chart specs. */
+/** The account page's pure parts: finding an account's shard, its rows, name search, links, and the chart specs. */
 import { describe, expect, it } from "vitest";
-import { accountHref, accountShardUrls } from "../../src/components/account-link.js";
-import { accountFrom, compareIds, searchNames, shardOf } from "../../src/components/account-shard.js";
-import { touchesByWho } from "../../src/components/account.js";
+import { accountHref, accountShardUrls, shardUrls } from "../../src/components/account-link.js";
+import { accountFrom, compareIds, keyShardOf, nameKey, searchNames, shardOf, uniqueAccounts } from "../../src/components/account-shard.js";
 import { accountHealthSpec, accountTouchesSpec, accountUsageSpec } from "../../src/components/specs/account-history.js";
 import { compileWarnings } from "../helpers/vega.ts";
 
@@ -63,21 +62,26 @@ describe("account search", () => {
   });
 });
 
-describe("touches by type and who", () => {
-  it("sums months per type and CSM, with the 12 months ending on the as-of month", () => {
-    // as-of month 2025-12: the 12 months are 2025-01 … 2025-12; 2024-12 is outside
-    const got = touchesByWho([
-      { month: "2024-12", type: "call", csm: "Ann", touches: 5 },
-      { month: "2025-01", type: "call", csm: "Ann", touches: 2 },
-      { month: "2025-12", type: "call", csm: "Ann", touches: 1 },
-      { month: "2025-06", type: "call", csm: null, touches: 4 },
-      { month: "2025-06", type: "email", csm: "Ann", touches: 1 },
-    ], "2025-12");
-    expect(got).toEqual([
-      { type: "call", csm: "Ann", touches: 8, last_12_months: 3, last_month: "2025-12" },
-      { type: "call", csm: null, touches: 4, last_12_months: 4, last_month: "2025-06" },
-      { type: "email", csm: "Ann", touches: 1, last_12_months: 1, last_month: "2025-06" },
-    ]);
+describe("the sharded search list", () => {
+  it("keys a query by the first three letters or digits of its first word, folded; a shorter word whole", () => {
+    expect(nameKey("Maple Industries")).toBe("map");
+    expect(nameKey("  (Zoë) café")).toBe("zoe"); // punctuation skipped, accents stripped, lower case
+    expect(nameKey("Ab Co")).toBe("ab");
+    expect(nameKey("ÜBER-net")).toBe("ube");
+    expect(nameKey("  - ")).toBeNull();
+  });
+
+  it("finds the file holding a key by key ranges, and lists each account of a file once", () => {
+    const keyShards = [{ shard: 0, archive: 0, first_key: "ab", last_key: "hol" }, { shard: 1, archive: 0, first_key: "ind", last_key: "zoe" }];
+    expect(keyShardOf("cor", keyShards)?.shard).toBe(0);
+    expect(keyShardOf("hol", keyShards)?.shard).toBe(0);
+    expect(keyShardOf("hom", keyShards)).toBeNull(); // between the two files: no name has that key
+    expect(keyShardOf("map", keyShards)?.shard).toBe(1);
+    expect(keyShardOf("zz", keyShards)).toBeNull();
+    expect(shardUrls("account-names", keyShards[1], { root: new URL("https://x.test/s/") })).toEqual([
+      "https://x.test/s/data/account-names/a0/shard-1.json", "https://x.test/s/_file/data/account-names/a0/shard-1.json"]);
+    const rows: { name_key: string; account_id: string }[] = [{ name_key: "hol", account_id: "A1" }, { name_key: "hol", account_id: "A2" }, { name_key: "oak", account_id: "A1" }];
+    expect(uniqueAccounts(rows).map((r) => r.account_id)).toEqual(["A1", "A2"]);
   });
 });
 
@@ -96,8 +100,11 @@ describe("account charts", () => {
     const u = accountUsageSpec([{ month: "2025-01", events: 10, active_users: 2, active_days: 3, features_used: 1 }]);
     expect(compileWarnings(u)).toEqual([]);
     expect(u.data.values[0]).toEqual({ month: "2025-01-01", events: 10, users: 2, days: 3, features: 1 });
-    const t = accountTouchesSpec([{ month: "2025-01", type: "call", csm: "Ann", touches: 2 }, { month: "2025-01", type: "call", csm: "Bob", touches: 1 }]);
+    const t = accountTouchesSpec([{ month: "2025-01", business_reviews: 1, meetings: 0, onsites: 0, calls: 3, emails: 0, other_touches: 2 }]);
     expect(compileWarnings(t)).toEqual([]);
-    expect(t.data.values).toEqual([{ month: "2025-01-01", type: "call", touches: 3 }]); // summed over who
+    // one bar segment per type used that month (named as readers say it), none for a type at 0
+    expect(t.data.values).toEqual([
+      { month: "2025-01-01", type: "business review", touches: 1 }, { month: "2025-01-01", type: "call", touches: 3 }, { month: "2025-01-01", type: "other", touches: 2 },
+    ]);
   });
 });

@@ -7,13 +7,19 @@
  *     R3 due 2026-01-01 settled 2026-01-05 (after the as-of date: not known yet) → open, arr_after null, resolved_date null.
  *   Usage: u1 2025-11-03 core 10 and report 5; u2 2025-11-20 core 7; u1 2025-12-01 core 4; u3 2026-01-02 core 99 (after as-of: out)
  *     → 2025-11: events 22, active users 2 (u1, u2), active days 2, features 2; 2025-12: 4 events, 1 user, 1 day, 1 feature.
- *   Touches: 2025-11-05 call (Ann), 2025-11-06 call (no CSM named → the owner, Ann), 2025-11-10 call (Bob),
- *     2025-12-01 business_review C1 (Ann), 2026-01-03 call (after as-of: out)
- *     → 2025-11: call·Ann 2, call·Bob 1; 2025-12: business_review·Ann 1.
+ *   Touches: 2024-12-15 call (Ann), 2025-11-05 call (Ann), 2025-11-06 call (no CSM named → the owner, Ann),
+ *     2025-11-10 call (Bob), 2025-12-01 business_review C1 (Ann), 2026-01-03 call (after as-of: out)
+ *     → by month: 2024-12 1 call; 2025-11 3 calls; 2025-12 1 business review.
+ *     → by who (the 12 months are 2025-01 … 2025-12): call·Ann 3, 2 of them in the 12 months, latest 2025-11;
+ *       business_review·Ann 1, 1, 2025-12; call·Bob 1, 1, 2025-11.
  *   Contacts: C1 decision maker and sponsor (touched 2025-12-01), C2 practitioner (never touched)
  *     → roles: executive sponsor 1 on file, 1 touched, 1 touch; decision maker 1/1/1; practitioner 1/0/0.
- *   Health: 2025-06-01 green 80, 2025-10-01 red 30 and yellow 50 the same day (most severe: red 30) → today red, score 30.
+ *   Health: 2025-06-01 green 80, 06-10 green 82, 06-20 green 85, 07-03 green 84, 2025-10-01 red 30 and yellow 50 the same
+ *     day (most severe: red 30) → today red, score 30. Published: 06-01 (the first), 06-20 (June's last), 07-03 (July's
+ *     last), 10-01 red 30 (a change of color, and the latest); 06-10 is neither a change nor a month's last.
  * B1 (Bob, customer since 2024-01-01): R4 due 2025-06-01 settled 2025-05-20, 800 → 0, "Budget" → lost, lost_on 2025-05-20;
+ *   usage across a new year: v1 2024-12-30 core 3, v1 2025-01-02 core 2, v2 2025-01-02 report 1
+ *     → 2024-12: 3 events, 1 user, 1 day, 1 feature; 2025-01: 3 events, 2 users (v1 again, v2), 1 day, 2 features;
  *   its loss-review panel is published with the account.
  */
 import { afterAll, describe, expect, it } from "vitest";
@@ -33,11 +39,13 @@ const files = {
     "R3,A1,2026-01-01,2026-01-05,Core,1000,1000,", "R3,A1,2026-01-01,2026-01-05,Addon,500,500,",
     "R4,B1,2025-06-01,2025-05-20,Core,800,0,Budget"),
   "usage.csv": csv("account_id,user_id,date,feature,events",
-    "A1,u1,2025-11-03,core,10", "A1,u1,2025-11-03,report,5", "A1,u2,2025-11-20,core,7", "A1,u1,2025-12-01,core,4", "A1,u3,2026-01-02,core,99"),
+    "A1,u1,2025-11-03,core,10", "A1,u1,2025-11-03,report,5", "A1,u2,2025-11-20,core,7", "A1,u1,2025-12-01,core,4", "A1,u3,2026-01-02,core,99",
+    "B1,v1,2024-12-30,core,3", "B1,v1,2025-01-02,core,2", "B1,v2,2025-01-02,report,1"),
   "touches.csv": csv("account_id,date,type,contact_id,csm",
-    "A1,2025-11-05,call,,Ann", "A1,2025-11-06,call,,", "A1,2025-11-10,call,,Bob", "A1,2025-12-01,business_review,C1,Ann", "A1,2026-01-03,call,,Ann"),
+    "A1,2024-12-15,call,,Ann", "A1,2025-11-05,call,,Ann", "A1,2025-11-06,call,,", "A1,2025-11-10,call,,Bob", "A1,2025-12-01,business_review,C1,Ann", "A1,2026-01-03,call,,Ann"),
   "contacts.csv": csv("contact_id,account_id,role,is_exec_sponsor,title", "C1,A1,decision_maker,true,Chief Executive Officer", "C2,A1,practitioner,false,Data Analyst"),
-  "health.csv": csv("account_id,as_of,color,score", "A1,2025-06-01,green,80", "A1,2025-10-01,red,30", "A1,2025-10-01,yellow,50"),
+  "health.csv": csv("account_id,as_of,color,score", "A1,2025-06-01,green,80", "A1,2025-06-10,green,82", "A1,2025-06-20,green,85", "A1,2025-07-03,green,84",
+    "A1,2025-10-01,red,30", "A1,2025-10-01,yellow,50"),
 };
 
 const opened: Staged[] = [];
@@ -70,12 +78,27 @@ describe("account dataset", () => {
       { month: "2025-11", events: 22, active_users: 2, active_days: 2, features_used: 2 },
       { month: "2025-12", events: 4, active_users: 1, active_days: 1, features_used: 1 },
     ]);
+    expect(of(table("usage_months"), "B1").map(({ account_id, ...m }) => m)).toEqual([
+      { month: "2024-12", events: 3, active_users: 1, active_days: 1, features_used: 1 },
+      { month: "2025-01", events: 3, active_users: 2, active_days: 1, features_used: 2 },
+    ]);
   });
 
-  it("has touches by month, type and who (a touch naming no CSM counts for the owner)", async () => {
+  it("has health at each change of color and each month's last snapshot, the most severe of a day", async () => {
     const { table } = await (await base()).dataset("account");
-    expect(of(table("touch_months"), "A1").map((t) => [t.month, t.type, t.csm, t.touches])).toEqual([
-      ["2025-11", "call", "Ann", 2], ["2025-11", "call", "Bob", 1], ["2025-12", "business_review", "Ann", 1],
+    expect(of(table("health"), "A1").map((h) => [h.day, h.color, h.score])).toEqual([
+      ["2025-06-01", "green", 80], ["2025-06-20", "green", 85], ["2025-07-03", "green", 84], ["2025-10-01", "red", 30],
+    ]);
+  });
+
+  it("has touches by month and type, and by type and who (a touch naming no CSM counts for the owner)", async () => {
+    const { table } = await (await base()).dataset("account");
+    const zero = { business_reviews: 0, meetings: 0, onsites: 0, calls: 0, emails: 0, other_touches: 0 };
+    expect(of(table("touch_months"), "A1").map(({ account_id, ...m }) => m)).toEqual([
+      { ...zero, month: "2024-12", calls: 1 }, { ...zero, month: "2025-11", calls: 3 }, { ...zero, month: "2025-12", business_reviews: 1 },
+    ]);
+    expect(of(table("touch_people"), "A1").map((t) => [t.type, t.csm, t.touches, t.last_12_months, t.last_month])).toEqual([
+      ["call", "Ann", 3, 2, "2025-11"], ["business_review", "Ann", 1, 1, "2025-12"], ["call", "Bob", 1, 1, "2025-11"],
     ]);
   });
 
@@ -108,8 +131,7 @@ describe("account shards", () => {
   it("hold every account exactly once, with all its rows, and an index of ranges", async () => {
     const s = await base();
     const index = await computeArchive(s.db, accountDataset, "a0");
-    expect(Object.keys(index).filter((f) => !f.startsWith("shard-")).sort()).toEqual(["index.json", "names.json"]);
-    expect(toRows(index["names.json"].tables.names).map((r) => r.account_name)).toEqual(["Acme", "Bolt"]);
+    expect(Object.keys(index).filter((f) => !f.startsWith("shard-")).sort()).toEqual(["index.json"]);
     const ranges = toRows(index["index.json"].tables.shards);
     expect(ranges.reduce((n, r) => n + Number(r.accounts), 0)).toBe(2);
     const archives = await Promise.all([...new Set(ranges.map((r) => r.archive))].map((k) => computeArchive(s.db, accountDataset, `a${k}`)));

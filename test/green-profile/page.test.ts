@@ -51,7 +51,7 @@ describe("blueprint wording", () => {
     const data = [{ segment: null, period: null, n: 1 }, { segment: "SMB", period: null, n: 2 }, { segment: "SMB", period: "2025", n: 3 }];
     expect(forSlice(data, "SMB", null).map((r: { n: number }) => r.n)).toEqual([2]);
     expect(forSlice(data, null, null).map((r: { n: number }) => r.n)).toEqual([1]);
-    expect([metricValue(0.625, "share"), metricValue(1.234, "ratio"), metricValue(45, "days"), metricValue(null, "count")]).toEqual(["63%", "1.23", "45 days", "—"]);
+    expect([metricValue(0.625, "share"), metricValue(1.234, "ratio"), metricValue(45, "days"), metricValue(1, "days"), metricValue(null, "count")]).toEqual(["63%", "1.23", "45 days", "1 day", "—"]);
   });
 });
 

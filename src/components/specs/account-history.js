@@ -5,7 +5,8 @@ import { COLOR_SCALE } from "./risk-colors.js";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 const FIT = { width: "container", autosize: { type: "fit-x", contains: "padding" } };
-const TOUCH_TYPES = { domain: ["business_review", "meeting", "onsite", "call", "email", "other"], range: ["#14532d", "#2e8b57", "#86c49f", "#2563eb", "#93b4f0", "#b8bcc4"] };
+// Touch types as readers say them (legend and tooltips), in the colors of their kind: meetings green, calls and mail blue.
+const TOUCH_TYPES = { domain: ["business review", "meeting", "onsite", "call", "email", "other"], range: ["#14532d", "#2e8b57", "#86c49f", "#2563eb", "#93b4f0", "#b8bcc4"] };
 const title = (text) => ({ text, anchor: "start", fontSize: 12 });
 
 /** health: rows {day, color, score}; a snapshot without a score is drawn on the color band only. */
@@ -63,14 +64,14 @@ export function accountUsageSpec(months) {
   };
 }
 
-/** touchMonths: rows {month, type, csm, touches}; summed over who made them. */
+// The columns of a touch_months row, one per touch type (named as TOUCH_TYPES).
+const TOUCH_COLUMNS = { "business review": "business_reviews", meeting: "meetings", onsite: "onsites", call: "calls", email: "emails", other: "other_touches" };
+
+/** touchMonths: rows {month, business_reviews, meetings, onsites, calls, emails, other_touches}; one bar segment per type used. */
 export function accountTouchesSpec(touchMonths) {
-  const sums = new Map();
-  for (const t of touchMonths) {
-    const k = `${t.month}|${t.type}`;
-    sums.set(k, (sums.get(k) ?? 0) + t.touches);
-  }
-  const values = [...sums].map(([k, touches]) => ({ month: `${k.split("|")[0]}-01`, type: k.split("|")[1], touches }));
+  const values = touchMonths.flatMap((m) => Object.entries(TOUCH_COLUMNS)
+    .filter(([, col]) => m[col] > 0)
+    .map(([type, col]) => ({ month: `${m.month}-01`, type, touches: m[col] })));
   return {
     $schema: SCHEMA, ...FIT, height: 120,
     title: title("Touches per month, by type"),

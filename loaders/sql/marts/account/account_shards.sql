@@ -15,6 +15,8 @@ weights as (
     union all
     select account_id, count(*) from account_touch_months group by all
     union all
+    select account_id, count(*) from account_touch_people group by all
+    union all
     select account_id, count(*) from account_tickets group by all
     union all
     select account_id, count(*) from account_lines group by all
