@@ -1,6 +1,8 @@
 -- stg_usage: one row per user, feature and day.
 -- materialized: view
--- (usage is the large table: it is read in place, once per pre-aggregate, never copied)
+-- Usage is the large table (100M rows at 20,000 accounts): it is read in place, by the two pre-aggregates only
+-- (int_usage_user_days, int_usage_feature_days); everything else reads those. Storing it as a table was
+-- measured: writing 100M typed rows costs more than typing them again in the second read (docs/decisions.md).
 -- Typed and trimmed; rows validation rejected are left out here and counted on the Data quality page.
 with source as (
     select _rec as rec, * from raw_usage
