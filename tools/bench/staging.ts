@@ -68,7 +68,8 @@ export async function bareUsageSteps(tree: string, dbPath: string, configPath: s
     for (const m of listModels() as { name: string; sql: string; materialized: string }[]) {
       if (!isUsageStep(m.name)) continue;
       await time(m.name, async () => {
-        await conn.run(`drop view if exists ${ident(m.name)}; drop table if exists ${ident(m.name)}`);
+        const kind = await rows(`select table_type as k from information_schema.tables where table_schema = 'main' and table_name = '${m.name}'`);
+        if (kind[0]) await conn.run(`drop ${kind[0].k === "VIEW" ? "view" : "table"} ${ident(m.name)}`);
         await conn.run(`create ${m.materialized} ${ident(m.name)} as\n${m.sql}`);
       }, m.name);
     }
