@@ -1,8 +1,7 @@
 -- stg_usage: one row per user, feature and day.
 -- materialized: view
--- Usage is the large table (100M rows at 20,000 accounts): it is read in place, by the two pre-aggregates only
--- (int_usage_user_days, int_usage_feature_days); everything else reads those. Storing it as a table was
--- measured: writing 100M typed rows costs more than typing them again in the second read (docs/decisions.md).
+-- Usage is the large table: read in place by the two usage pre-aggregates only (int_usage_user_days,
+-- int_usage_feature_days); every other model reads those (a stored copy was measured slower: docs/decisions.md).
 -- Typed and trimmed; rows validation rejected are left out here and counted on the Data quality page.
 with source as (
     select _rec as rec, * from raw_usage
