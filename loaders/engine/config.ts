@@ -77,8 +77,8 @@ export const ConfigFile = z.object({
   /** DuckDB resources: threads (null = every core) and memory limit; THREER_THREADS / THREER_MEMORY override them (docs/config.md). */
   duckdb: z.object({
     threads: z.number().int().min(1).nullable().default(null),
-    memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*[KMGT]i?B$/i, "expected a size like 3GB").default("3GB"),
-  }).strict().default({ threads: null, memoryLimit: "3GB" }),
+    memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*[KMGT]i?B$/i, "expected a size like 3GB").default("2GB"),
+  }).strict().default({ threads: null, memoryLimit: "2GB" }),
   /** Reliability: the IANA time zone in which timestamps become dates (UTC by default, whatever the machine's zone). */
   timeZone: z.string().refine(isTimeZone, { error: (i) => `expected an IANA time zone such as UTC or Europe/Paris, got ${JSON.stringify(i.input)}` }).default("UTC"),
 }).strict();

@@ -18,6 +18,7 @@ import { createMacros } from "./ingest/macros.ts";
 import type { Notice } from "./ingest/notices.ts";
 import type { Problem } from "./ingest/problems.ts";
 import { sanityNotices } from "./ingest/sanity.ts";
+import { DATE_COLUMN, dataSpan, tableStats, type TableStats } from "./table-stats.ts";
 import { readerError } from "./ingest/file-kind.ts";
 import { validateTable } from "./ingest/validate.ts";
 import { withLock } from "./lock.ts";
@@ -68,12 +69,6 @@ export interface IngestOptions {
   /** Called as soon as a file is found unusable, before the larger files are read (so `check` can say it early). */
   onFileProblems?: (problems: Problem[]) => void;
 }
-
-/** The main date column of each table, for date ranges. */
-export const DATE_COLUMN: Partial<Record<TableName, string>> = {
-  accounts: "customer_since", renewals: "renewal_date", subscriptions: "start_date", health: "as_of", usage: "date",
-  touches: "date", tickets: "opened_at", nps: "responded_at", milestones: "reached_at",
-};
 
 /** Errors of a disk that is full or cannot be written. */
 const DISK_FULL = /ENOSPC|EROFS|EDQUOT|No space left|Read-only file system|Permission denied|EACCES/i;
@@ -138,11 +133,13 @@ async function ingestLocked(config: Config, dbPath: string, log: Log, options: I
     const step = async (name: string, fp: string, build: () => Promise<void>) => {
       fps[name] = fp;
       if (stored.get(name) === fp && existing.has(name)) return;
-      const t0 = Date.now();
+      const t0 = Date.now(), cpu0 = process.cpuUsage();
       await build();
       await db.run(`insert or replace into _3r_nodes values (${literal(name)}, ${literal(fp)})`);
       rebuilt.push(name);
-      log(`${name} built in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+      // CPU time (all of DuckDB's threads) says what a step costs even on a busy machine, where wall time does not.
+      const cpu = process.cpuUsage(cpu0);
+      log(`${name} built in ${((Date.now() - t0) / 1000).toFixed(1)}s, ${((cpu.user + cpu.system) / 1e6).toFixed(1)}s cpu`);
     };
 
     // Small files first: a problem in accounts is told before 3 million usage rows are read.
@@ -191,9 +188,12 @@ async function ingestLocked(config: Config, dbPath: string, log: Log, options: I
 
     let asOf = config.asOf;
     let vars: Record<string, unknown> | null = null;
+    let stats: Map<TableName, TableStats> | null = null;
     for (const model of listModels()) {
       if (model.layer !== "staging" && !vars) {
-        asOf ??= await latestDate(db, config.today);
+        // Every stg_ table is built by now (staging models come first): count them, the as-of date is their latest date.
+        stats = await tableStats(db, fps);
+        asOf ??= dataSpan(stats).hi ?? config.today;
         const v = sqlVariables(config, asOf);
         await db.run(v.sql);
         vars = v.values;
@@ -214,11 +214,12 @@ async function ingestLocked(config: Config, dbPath: string, log: Log, options: I
         }
       });
     }
-    asOf ??= await latestDate(db, config.today);
-    const tables = await summarize(db, rawInfo, new Set(found.problems.map((p) => p.table).filter((t): t is TableName => t !== null)));
+    stats ??= await tableStats(db, fps);
+    asOf ??= dataSpan(stats).hi ?? config.today;
+    const tables = await summarize(db, stats, rawInfo, new Set(found.problems.map((p) => p.table).filter((t): t is TableName => t !== null)));
     const notices = [...found.notices, ...(await db.rows<{ n: string }>("select notices::varchar as n from _3r_raw_notices order by table_name"))
       .flatMap((r) => JSON.parse(r.n) as Notice[])
-      .filter((n) => n.table && found.files[n.table]), ...await sanityNotices(db, config, asOf, tables)];
+      .filter((n) => n.table && found.files[n.table]), ...await sanityNotices(db, config, asOf, tables, dataSpan(stats))];
     await saveMeta(db, { as_of: asOf, as_of_source: asOfLabel(config), currency: config.currency }, tables, notices);
     log(`staged ${tables.reduce((n, t) => n + t.rows_used, 0).toLocaleString("en-US")} rows in ${((Date.now() - started) / 1000).toFixed(1)}s` +
       (rebuilt.length ? ` (${rebuilt.length} steps rebuilt)` : " (nothing changed)"));
@@ -247,33 +248,21 @@ async function validateReadable(db: Db, table: TableName, file: InputFile | unde
   }
 }
 
-/** The default as-of date: the latest date in the inputs, renewal dates aside (they are scheduled ahead). */
-async function latestDate(db: Db, today: string): Promise<string> {
-  const parts = TABLE_NAMES.flatMap((t) => CONTRACT[t].columns
-    .filter((c) => c.kind === "date" && !c.futureAllowed)
-    .map((c) => `select max(${ident(c.name)}) as d from ${ident(`stg_${t}`)}`));
-  const row = await db.one<{ d: string | null }>(`select max(d) as d from (${parts.join(" union all ")})`);
-  return row?.d ?? today;
-}
-
 /** Rows read, rejected and used per table; they must reconcile. */
-async function summarize(db: Db, rawInfo: Map<string, Problem[]>, noFile: Set<TableName>): Promise<TableSummary[]> {
+async function summarize(db: Db, stats: Map<TableName, TableStats>, rawInfo: Map<string, Problem[]>, noFile: Set<TableName>): Promise<TableSummary[]> {
   const out: TableSummary[] = [];
   for (const table of TABLE_NAMES) {
     const meta = (await db.one<{ path: string | null; format: string | null; bytes: number | null; sha256: string | null; records: number; malformed: number }>(
       `select path, format, bytes, sha256, records, len(malformed_lines) as malformed from _3r_raw where table_name = ${literal(table)}`))!;
-    // Lines the CSV reader rejected are in _rej_<table> too (negative recs).
-    const rejected = (await db.one<{ n: number }>(`select count(distinct rec) as n from ${ident(`_rej_${table}`)}`))!.n;
+    const { rejected, used, lo, hi } = stats.get(table)!;
     const dc = DATE_COLUMN[table] ?? null;
-    const used = (await db.one<{ n: number; lo: string | null; hi: string | null }>(
-      `select count(*) as n, ${dc ? `min(${ident(dc)})` : "null"} as lo, ${dc ? `max(${ident(dc)})` : "null"} as hi from ${ident(`stg_${table}`)}`))!;
     const unusable = noFile.has(table) || (rawInfo.get(table) ?? []).some((p) => p.line === null || p.line === 1);
     const read = meta.records + meta.malformed;
     const s: TableSummary = {
       table_name: table, file: meta.path ? meta.path.split("/").pop()! : null, format: meta.format, bytes: meta.bytes, sha256: meta.sha256,
       // An unusable file stages nothing: all the rows it was seen to hold are rejected (none if it could not be read).
-      rows_read: read, rows_rejected: unusable ? read - used.n : rejected, rows_used: used.n, unusable,
-      date_column: dc, date_min: used.lo, date_max: used.hi,
+      rows_read: read, rows_rejected: unusable ? read - used : rejected, rows_used: used, unusable,
+      date_column: dc, date_min: lo, date_max: hi,
     };
     if (s.rows_read !== s.rows_used + s.rows_rejected) {
       throw new Error(`internal error: ${table} read ${s.rows_read} rows but used ${s.rows_used} and rejected ${s.rows_rejected}`);

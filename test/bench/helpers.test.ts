@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { median, summarize, type TableTiming } from "../../tools/bench/datasets.ts";
 import { parseBuildLog, perSecond } from "../../tools/bench/measure.ts";
 import { parseFileRefs } from "../../tools/bench/pages.ts";
-import { descendants, parseStat, parseVmRss, peakBetween, treeRss } from "../../tools/bench/rss.ts";
+import { descendants, parseCpuSeconds, parseStat, parseVmRss, peakBetween, treeRss } from "../../tools/bench/rss.ts";
 
 describe("process tree RSS", () => {
   it("reads pid and ppid even when the command name holds spaces and parentheses", () => {
@@ -11,6 +11,12 @@ describe("process tree RSS", () => {
     expect(parseStat("4242 (node (tsx) x) S 17 4242 17 0 -1 4194304")).toEqual({ pid: 4242, ppid: 17 });
     expect(parseStat("1 (init) S 0 1 1")).toEqual({ pid: 1, ppid: 0 });
     expect(parseStat("garbage")).toBeNull();
+  });
+
+  it("reads a process's CPU seconds from fields 14 and 15 of its stat line, even when the name holds spaces", () => {
+    // fields after ")": 3 state … 14 utime = 250 ticks, 15 stime = 40 ticks → 290 / 100 = 2.9 s
+    expect(parseCpuSeconds("7 (node (tsx) x) R 1 7 7 0 -1 4194304 10 0 0 0 250 40 0 0 20 0 9 0 1 2 3")).toBe(2.9);
+    expect(parseCpuSeconds("garbage")).toBe(0);
   });
 
   it("reads VmRSS in bytes, 0 when absent (a zombie has none)", () => {
@@ -64,7 +70,7 @@ describe("build logs", () => {
   it("collects rebuilt steps slowest first, the recomputed datasets and when staging and loaders ended", () => {
     const log = parseBuildLog([
       line(1, "[build   0.9s] raw_touches built in 0.8s"),
-      line(3, "[build   2.8s] stg_touches built in 0.9s"),
+      line(3, "[build   2.8s] stg_touches built in 0.9s, 1.7s cpu"),
       line(5.5, "[build   5.4s] staged 5,329,107 rows in 5.4s (2 steps rebuilt)"),
       line(6, "[build   5.9s] 2 of 8 datasets to compute: relationship, loss-review"),
       line(9, "[3r] dataset loss-review computed"),
@@ -72,7 +78,8 @@ describe("build logs", () => {
       line(12, "[3r] dataset relationship computed"),
       line(20, "[build  19.9s] site published to dist"),
     ]);
-    expect(log.steps).toEqual([{ name: "stg_touches", seconds: 0.9 }, { name: "raw_touches", seconds: 0.8 }]);
+    // an older log line has no cpu figure: null, not 0
+    expect(log.steps).toEqual([{ name: "stg_touches", seconds: 0.9, cpuSeconds: 1.7 }, { name: "raw_touches", seconds: 0.8, cpuSeconds: null }]);
     expect(log.recomputed).toEqual(["relationship", "loss-review"]);
     expect(log.datasetCount).toBe(8);
     expect(log.stagedAt).toBe(6);

@@ -29,7 +29,7 @@ describe("config", () => {
     expect(c.dataDir).toBe(join(dir, "data"));
     expect(c.asOf).toBeNull();
     expect(c.configPath).toBe(without);
-    expect(c.duckdb).toEqual({ threads: null, memoryLimit: "3GB" });
+    expect(c.duckdb).toEqual({ threads: null, memoryLimit: "2GB" });
     expect(loadConfig({ config: withAsOf }, {}).duckdb).toEqual({ threads: 2, memoryLimit: "1GB" });
     expect(loadConfig({ config: withAsOf }, { THREER_THREADS: "1", THREER_MEMORY: "500MB" }).duckdb).toEqual({ threads: 1, memoryLimit: "500MB" });
   });

@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --size small|medium|full] [--seed 42]`: generates (or
+ * `npm run bench [-- --size small|medium|full] [--seed 42] [--only staging]`: generates (or
  * reuses) a large book, then measures ingestion, a full build, rebuilds with
  * nothing changed and with one touches row changed, every dataset against
  * bare DuckDB, and the data each page downloads. Progress goes to stderr; the
  * figures to .3r/bench/<size>/bench.json and bench.md, and the table to stdout.
+ * `--only staging` measures ingestion alone (staging.ts): staging.json and staging.md.
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -16,15 +17,18 @@ import { warehousePath } from "../../loaders/engine/warehouse.ts";
 import { ensureBook, SIZES, type Size } from "./book.ts";
 import { compareDatasets, loadToolkit } from "./datasets.ts";
 import { changeOneTouch, linkInputs, restoreTouches } from "./inputs.ts";
-import { buildFigures, measure, type Measured, perSecond, runFigures } from "./measure.ts";
+import { buildFigures, measure, type Measured, parseBuildLog, perSecond, runFigures } from "./measure.ts";
 import { pageData } from "./pages.ts";
 import { bytes, type BenchResult, codeVersion, machine, writeReport } from "./report.ts";
+import { bareUsageSteps, type IngestRun, writeStagingReport } from "./staging.ts";
 import { snapshotTree } from "./tree.ts";
 
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 
 runMain(async () => {
-  const args = parseArgs(process.argv.slice(2), ["size", "seed"]);
+  const args = parseArgs(process.argv.slice(2), ["size", "seed", "only"]);
+  const only = args.values.only;
+  if (only !== undefined && only !== "staging") throw new UsageError(`--only must be staging; got ${JSON.stringify(only)}`);
   const size = (args.values.size ?? "full") as Size;
   if (!Object.hasOwn(SIZES, size)) throw new UsageError(`--size must be one of ${Object.keys(SIZES).join(", ")}; got ${JSON.stringify(size)}`);
   const seed = Number(args.values.seed ?? 42);
@@ -58,6 +62,30 @@ runMain(async () => {
     return m;
   };
   const failed = (what: string, m: Measured) => new Error(`${what} failed (exit ${m.exitCode}):\n${m.lines.slice(-30).map((l) => l.text).join("\n")}`);
+  if (only === "staging") {
+    const head = `# Staging benchmark: --size ${size} (${new Date().toISOString()}; code ${code})\n\n` +
+      `Machine: ${machine("").nproc} cores, load average at start ${loadAvgAtStart.map((x) => x.toFixed(2)).join(" / ")}. ` +
+      `Book: ${book.tables.usage.rows.toLocaleString("en-US")} usage rows (${bytes(book.tables.usage.bytes)} Parquet).`;
+    const ingestRun = async (label: string, stateDir: string): Promise<IngestRun> => {
+      const m = await tool(label, "check.ts", [], stateDir);
+      if (m.exitCode > 1) throw failed("npm run check", m);
+      return { label, seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakRssBytes: m.peakRssBytes, steps: parseBuildLog(m.lines).steps };
+    };
+    const stateDir = join(state, "staging");
+    log("1/3 ingestion: fresh state, then nothing changed");
+    const runs = [await ingestRun("fresh", stateDir), await ingestRun("nothing changed", stateDir)];
+    log("2/3 ingestion after one touches row changed");
+    const original = join(bookDir, "touches.parquet");
+    log(`changed ${await changeOneTouch(inputs, original)}`);
+    runs.push(await ingestRun("one touches row changed", stateDir));
+    restoreTouches(inputs, original);
+    log("3/3 usage steps on a bare DuckDB connection");
+    const dbPath = warehousePath(loadConfig({ data: inputs, config: configPath, stateDir }));
+    const bare = await bareUsageSteps(tree, dbPath, configPath, (m) => log(`  ${m}`));
+    process.stdout.write(writeStagingReport(root, { runs, bare }, head));
+    log(`wrote ${join(root, "staging.json")} and staging.md`);
+    return 0;
+  }
 
   log("1/5 ingestion: npm run check, fresh state");
   const ingest = await tool("ingest", "check.ts", [], join(state, "ingest"));

@@ -75,7 +75,7 @@ export async function compareDatasets(dbPath: string, kit: Toolkit, log: (m: str
   // The same settings loaders/engine/db.ts gives the toolkit.
   const bare = await DuckDBInstance.create(dbPath, {
     threads: process.env.THREER_THREADS ?? String(Math.max(1, availableParallelism())),
-    memory_limit: process.env.THREER_MEMORY ?? "3GB",
+    memory_limit: process.env.THREER_MEMORY ?? "2GB",
     preserve_insertion_order: "true",
     access_mode: "READ_ONLY",
   });

@@ -12,6 +12,8 @@ export interface Measured {
   seconds: number;
   peakRssBytes: number;
   peakProcesses: number;
+  /** CPU seconds of the process tree (user + system), the largest total seen while it ran. */
+  cpuSeconds: number;
   exitCode: number;
   /** stdout and stderr lines, in arrival order. */
   lines: Line[];
@@ -43,7 +45,7 @@ export function measure(cmd: string, argv: string[], opts: MeasureOptions): Prom
       const samples = sampler.stop();
       done({
         command: [cmd, ...argv].join(" "), seconds: (performance.now() - t0) / 1000, peakRssBytes: peakBetween(samples),
-        peakProcesses: Math.max(...samples.map((s) => s.procs)), exitCode: code ?? 1, lines, samples,
+        peakProcesses: Math.max(...samples.map((s) => s.procs)), cpuSeconds: Math.max(0, ...samples.map((s) => s.cpuSeconds ?? 0)), exitCode: code ?? 1, lines, samples,
       });
     });
   });
@@ -51,8 +53,8 @@ export function measure(cmd: string, argv: string[], opts: MeasureOptions): Prom
 
 /** What a build printed about itself: slow steps, which datasets it recomputed, when each phase ended. */
 export interface BuildLog {
-  /** Warehouse steps that ran (`[build  12.3s] raw_usage built in 5.2s`), slowest first. */
-  steps: { name: string; seconds: number }[];
+  /** Warehouse steps that ran (`[build  12.3s] raw_usage built in 5.2s, 8.1s cpu`), slowest first; cpu null in older logs. */
+  steps: { name: string; seconds: number; cpuSeconds: number | null }[];
   /** Datasets recomputed, from `N of M datasets to compute: a, b` (empty for "all M datasets unchanged"). */
   recomputed: string[];
   datasetCount: number | null;
@@ -68,8 +70,8 @@ export function parseBuildLog(lines: Line[]): BuildLog {
   const log: BuildLog = { steps: [], recomputed: [], datasetCount: null, stagedAt: null, loadersDoneAt: null, loaders: [] };
   for (const { t, text } of lines) {
     const body = text.replace(/^\[[^\]]*\]\s*/, "");
-    const step = /^(\S+) built in ([\d.]+)s$/.exec(body);
-    if (step) log.steps.push({ name: step[1], seconds: Number(step[2]) });
+    const step = /^(\S+) built in ([\d.]+)s(?:, ([\d.]+)s cpu)?$/.exec(body);
+    if (step) log.steps.push({ name: step[1], seconds: Number(step[2]), cpuSeconds: step[3] === undefined ? null : Number(step[3]) });
     const some = /^(\d+) of (\d+) datasets to compute: (.*)$/.exec(body);
     if (some) Object.assign(log, { recomputed: some[3].split(",").map((s) => s.trim()).filter(Boolean), datasetCount: Number(some[2]), stagedAt: t });
     const none = /^all (\d+) datasets unchanged/.exec(body);

@@ -18,6 +18,13 @@ export function parseStat(text: string): { pid: number; ppid: number } | null {
   return Number.isInteger(pid) && Number.isInteger(ppid) ? { pid, ppid } : null;
 }
 
+/** CPU seconds (user + system) a process has used, from the text of /proc/<pid>/stat (fields 14 and 15, in clock ticks of 1/100 s). */
+export function parseCpuSeconds(text: string, ticksPerSecond = 100): number {
+  const rest = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(rest[11]) + Number(rest[12]);
+  return Number.isFinite(ticks) ? ticks / ticksPerSecond : 0;
+}
+
 /** VmRSS in bytes from the text of /proc/<pid>/status (0 when absent, as for a zombie). */
 export function parseVmRss(text: string): number {
   const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(text);
@@ -42,23 +49,33 @@ function read(path: string): string | null {
   }
 }
 
-/** Current summed RSS (bytes) of a process tree, and how many processes it has. */
-export function treeRss(root: number): { bytes: number; procs: number } {
+/** Current summed RSS (bytes) of a process tree, how many processes it has, and the CPU seconds they have used so far. */
+export function treeRss(root: number): { bytes: number; procs: number; cpuSeconds: number } {
   const parents = new Map<number, number>();
+  const stats = new Map<number, string>();
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     const s = read(`/proc/${name}/stat`);
     const p = s && parseStat(s);
-    if (p) parents.set(p.pid, p.ppid);
+    if (p) {
+      parents.set(p.pid, p.ppid);
+      stats.set(p.pid, s);
+    }
   }
   const tree = descendants(root, parents);
-  let bytes = 0;
-  for (const pid of tree) bytes += parseVmRss(read(`/proc/${pid}/status`) ?? "");
-  return { bytes, procs: tree.size };
+  let bytes = 0, cpuSeconds = 0;
+  for (const pid of tree) {
+    bytes += parseVmRss(read(`/proc/${pid}/status`) ?? "");
+    cpuSeconds += parseCpuSeconds(stats.get(pid) ?? "");
+  }
+  return { bytes, procs: tree.size, cpuSeconds };
 }
 
-/** One sample: seconds since sampling began, summed RSS, processes in the tree. */
-export interface Sample { t: number; bytes: number; procs: number }
+/**
+ * One sample: seconds since sampling began, summed RSS, processes in the tree, and their CPU seconds so far
+ * (a process that has exited no longer counts: the largest value seen is a lower bound of the run's CPU time).
+ */
+export interface Sample { t: number; bytes: number; procs: number; cpuSeconds?: number }
 
 /** The largest sum in samples whose time lies in [from, to). */
 export function peakBetween(samples: Sample[], from = 0, to = Infinity): number {

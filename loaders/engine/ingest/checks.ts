@@ -18,10 +18,29 @@ import { ident } from "../db.ts";
  * U+2060, U+FEFF). Two ids that differ only by these are the same id.
  */
 const PADDING = `chr(32) || chr(9) || chr(10) || chr(13) || chr(11) || chr(12) || chr(160) || chr(8203) || chr(8204) || chr(8205) || chr(8288) || chr(65279)`;
-/** Trimmed text. Most values start and end with a visible ASCII character: they skip trim(x, chars), which is ~5× slower on usage's millions of rows. */
+/**
+ * Most values start and end with a visible ASCII character: they need no trimming (trim(x, chars) is ~5×
+ * slower on usage's 100M rows). `right` counts code points, not graphemes: a value ending in a zero-width
+ * joiner is not taken for one ending in the letter before it.
+ */
+const visibleEnds = (v: string) => `(ord(${v}) between 33 and 126 and ord(right(${v}, 1)) between 33 and 126)`;
+/** Trimmed text. */
 const text = (ref: string) => {
   const v = `cast(${ref} as varchar)`;
-  return `(case when ord(${v}) between 33 and 126 and ord(right(${v}, 1)) between 33 and 126 then ${v} else trim(${v}, ${PADDING}) end)`;
+  return `(case when ${visibleEnds(v)} then ${v} else trim(${v}, ${PADDING}) end)`;
+};
+/** Text (visible at both ends) that is the word NULL: the byte length first, so upper() runs on 4-byte values only. */
+const nullWord = (v: string) => `(strlen(${v}) = 4 and upper(${v}) = 'NULL')`;
+/**
+ * The clean value of a text column: trimmed, or null when missing. Written so that the common value (visible
+ * at both ends) is tested once and returned as is: each test of the general form below repeats the trimming,
+ * and CASE branches share nothing, so on 100M rows the general form alone cost ~4× the reading of the column.
+ */
+const cleanText = (ref: string) => {
+  const v = `cast(${ref} as varchar)`;
+  const t = `trim(${v}, ${PADDING})`;
+  return `(case when ${visibleEnds(v)} then (case when ${nullWord(v)} then null else ${v} end)
+    else (case when ${t} = '' or upper(${t}) = 'NULL' then null else ${t} end) end)`;
 };
 
 /** Longest text value accepted: ids 200 characters, other text 1,000 (longer ones are pasted documents or exports gone wrong). */
@@ -40,14 +59,14 @@ export const NATIVE_TYPES: Partial<Record<ColumnSpec["kind"], RegExp>> = {
   boolean: /^BOOLEAN$/,
 };
 
-/** The value is missing: null, or text that is empty, blank or the word NULL. */
+/** The value is missing: null, or text that is empty, blank or the word NULL. (typeof() folds to a constant: one branch remains.) */
 export function isMissing(ref: string): string {
-  return `(${ref} is null or (${isText(ref)} and (${text(ref)} = '' or upper(${text(ref)}) = 'NULL')))`;
+  return `(case when ${isText(ref)} then ${cleanText(ref)} is null else ${ref} is null end)`;
 }
 
 /** The clean text of a value (trimmed; missing → null). */
 export function clean(ref: string): string {
-  return `case when ${isMissing(ref)} then null else ${text(ref)} end`;
+  return `(case when ${isText(ref)} then ${cleanText(ref)} else ${text(ref)} end)`;
 }
 
 export const BOOLEAN_TRUE = ["true", "t", "yes", "y", "1"];
@@ -116,8 +135,13 @@ export function isBad(c: ColumnSpec, today: string): string {
   const range = outOfRange(c, parsed);
   const future = c.kind === "date" && !c.futureAllowed ? ` or ${parsed} > date '${today}'` : "";
   const present = `(${parsed} is null${range ? ` or ${range}` : ""}${future})`;
-  const missing = c.required === true ? `${isMissing(ref)} or ` : "";
-  return `(${missing}(not ${isMissing(ref)} and ${present}))`;
+  const general = `(case when ${isMissing(ref)} then ${c.required === true} else ${present} end)`;
+  if (c.kind !== "string") return general;
+  // Text visible at both ends (nearly every id) is its own clean value: only NULL and the length remain to test,
+  // the byte length first (never below the character count).
+  const v = `cast(${ref} as varchar)`, limit = textLimit(c);
+  return `(case when ${isText(ref)} and ${visibleEnds(v)} then (case when ${nullWord(v)} then ${c.required === true}
+    else strlen(${v}) > ${limit} and length(${v}) > ${limit} end) else ${general} end)`;
 }
 
 /** What a bad value of this column is told it should have been, as SQL text (it depends on the value). */

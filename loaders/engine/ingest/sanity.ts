@@ -4,24 +4,21 @@
  * more than a year (a date typo, or renewals never marked resolved).
  */
 import type { Config } from "../config.ts";
-import { CONTRACT, TABLE_NAMES } from "../contract.ts";
-import { type Db, ident } from "../db.ts";
+import type { Db } from "../db.ts";
 import type { TableSummary } from "../warehouse.ts";
 import type { Notice } from "./notices.ts";
 
 const YEAR_DAYS = 365;
 const days = (a: string, b: string) => Math.round((Date.parse(a) - Date.parse(b)) / 86_400_000);
 
-/** The sanity warnings for an as-of date over staged tables. */
-export async function sanityNotices(db: Db, config: Config, asOf: string, tables: TableSummary[]): Promise<Notice[]> {
+/** The sanity warnings for an as-of date over staged tables; `span`: the inputs' dates (table-stats.ts dataSpan). */
+export async function sanityNotices(db: Db, config: Config, asOf: string, tables: TableSummary[],
+  span: { lo: string | null; hi: string | null }): Promise<Notice[]> {
   const out: Notice[] = [];
   const setting = config.asOf ? "as-of date (asOf or --as-of)" : "as-of date";
   // The data's span, over the dates that cannot lie ahead (renewal dates are scheduled): as for the default as-of date.
-  const parts = TABLE_NAMES.flatMap((t) => CONTRACT[t].columns.filter((c) => c.kind === "date" && !c.futureAllowed)
-    .map((c) => `select min(${ident(c.name)}) as lo, max(${ident(c.name)}) as hi from ${ident(`stg_${t}`)}`));
-  const span = await db.one<{ lo: string | null; hi: string | null }>(`select min(lo)::varchar as lo, max(hi)::varchar as hi from (${parts.join(" union all ")})`);
-  const latest = span?.hi;
-  const earliest = span?.lo;
+  const latest = span.hi;
+  const earliest = span.lo;
   if (latest && days(asOf, latest) > YEAR_DAYS) {
     out.push({ table: null, file: setting, column: null,
       message: `${asOf} is ${days(asOf, latest).toLocaleString("en-US")} days after the latest date in the inputs (${latest}); ages and overdue counts run to ${asOf}: check the date` });

@@ -31,11 +31,18 @@ export async function validateTable(db: Db, table: TableName, today: string, unu
   const structs = spec.columns.map((c) =>
     `{'column_name': ${q(c.name)}, 'expected': ${badMessage(c, expectation(c), today)}, 'got': ${shown(ident(c.name))}, 'bad': ${isBad(c, today)}}`);
   const anyBad = spec.columns.map((c) => isBad(c, today)).join(" or ");
-  await db.run(`create or replace table ${rej} as
-    with bad as (select _rec as rec, * from ${raw} where ${anyBad})
-    select rec, e.column_name, e.expected, e.got from (
-      select rec, unnest(list_filter([${structs.join(", ")}], x -> x.bad)) as e from bad
-    )`);
+  // A parent that is absent or could not be read says nothing about its keys: its own message (if any) is enough.
+  const parents = Object.entries(spec.parents ?? {}).filter(([, parent]) => !unusable.has(parent));
+  if (!spec.key) {
+    // No key to check in between: the parents are checked in the same scan (usage has 100M rows to read once, not twice).
+    await db.run(`create or replace table ${rej} as ${oneScan(raw, structs, anyBad, parents)}`);
+  } else {
+    await db.run(`create or replace table ${rej} as
+      with bad as (select _rec as rec, * from ${raw} where ${anyBad})
+      select rec, e.column_name, e.expected, e.got from (
+        select rec, unnest(list_filter([${structs.join(", ")}], x -> x.bad)) as e from bad
+      )`);
+  }
   // Lines the CSV reader could not split never reach raw_<table>: keep them here too (rec = minus the reader's
   // record ordinal), so that every rejected row is counted in one place.
   await db.run(`insert into ${rej} select -p.line, coalesce(p.column, ''), p.expected, p.got
@@ -53,20 +60,42 @@ export async function validateTable(db: Db, table: TableName, today: string, unu
       from (select rec, concat_ws(' + ', ${spec.key.map((k) => clean(ident(k))).join(", ")}) as keytext, min(rec) over (partition by ${key}) as first from ${valid} v)
       where rec <> first`);
   }
-  for (const [col, parent] of Object.entries(spec.parents ?? {})) {
-    // A parent that is absent or could not be read says nothing about its keys: its own message (if any) is enough.
-    if (unusable.has(parent)) continue;
+  for (const [col, parent] of spec.key ? parents : []) {
     const k = ident(col);
-    const parentValid = `(select distinct ${clean(k)} as k from ${ident(`raw_${parent}`)} where _rec not in (select rec from ${ident(`_rej_${parent}`)}))`;
-    const parentAny = `(select distinct ${clean(k)} as k from ${ident(`raw_${parent}`)})`;
-    await insert(`select v.rec, ${q(col)}, ${q(`${/^[aeiou]/.test(col) ? "an" : "a"} ${col} that exists in ${parent}`)},
-        ${shown(clean(`v.${k}`))} || case when pa.k is not null then ' (its ${parent} row was rejected)' else '' end
-      from ${valid} v left join ${parentValid} p on p.k = ${clean(`v.${k}`)} left join ${parentAny} pa on pa.k = ${clean(`v.${k}`)}
+    await insert(`select v.rec, ${q(col)}, ${q(orphanExpected(col, parent))}, ${orphanGot(col, parent, `v.${k}`)}
+      from ${valid} v left join ${parentKeys(col, parent)} p on p.k = ${clean(`v.${k}`)}
       where ${clean(`v.${k}`)} is not null and p.k is null`);
   }
   if (table === "renewals") await validateRenewals(db, today);
   if (table === "subscriptions") await validateSubscriptions(db);
   if (relaxSince) await validateSince(db);
+}
+
+/** The valid rows' keys of a parent table (its rows validation kept). */
+const parentKeys = (col: string, parent: string) =>
+  `(select distinct ${clean(ident(col))} as k from ${ident(`raw_${parent}`)} where _rec not in (select rec from ${ident(`_rej_${parent}`)}))`;
+const orphanExpected = (col: string, parent: string) => `${/^[aeiou]/.test(col) ? "an" : "a"} ${col} that exists in ${parent}`;
+/** The value shown for a key with no valid parent, saying when the parent row exists but was rejected. */
+const orphanGot = (col: string, parent: string, ref: string) => `${shown(clean(ref))} || case when ${clean(ref)} in
+  (select ${clean(ident(col))} from ${ident(`raw_${parent}`)}) then ' (its ${parent} row was rejected)' else '' end`;
+
+/**
+ * The rejects of a table without a key in one scan: row-level rules, then each parent in turn on the rows
+ * still valid (a row breaking a row-level rule, or missing an earlier parent, gets no further message), as
+ * the separate statements for keyed tables do. Keys join the parents' (small) key sets.
+ */
+function oneScan(raw: string, structs: string[], anyBad: string, parents: [string, string][]): string {
+  const orphan = (i: number) => `(${clean(`r.${ident(parents[i][0])}`)} is not null and p${i}.k is null)`;
+  const parentStructs = parents.map(([col, parent], i) => `{'column_name': ${q(col)}, 'expected': ${q(orphanExpected(col, parent))},
+    'got': ${orphanGot(col, parent, ident(col))}, 'bad': not row_bad${parents.slice(0, i).map((_, j) => ` and not orphan${j}`).join("")} and orphan${i}}`);
+  return `with checked as (
+      select r._rec as rec, r.*, (${anyBad}) as row_bad${parents.map((_, i) => `, ${orphan(i)} as orphan${i}`).join("")}
+      from ${raw} r${parents.map(([col, parent], i) => ` left join ${parentKeys(col, parent)} p${i} on p${i}.k = ${clean(`r.${ident(col)}`)}`).join("")}
+    )
+    select rec, e.column_name, e.expected, e.got from (
+      select rec, unnest(list_filter([${[...structs, ...parentStructs].join(", ")}], x -> x.bad)) as e
+      from checked where row_bad${parents.map((_, i) => ` or orphan${i}`).join("")}
+    )`;
 }
 
 const col = (name: string): ColumnSpec => CONTRACT.renewals.columns.find((c) => c.name === name)!;

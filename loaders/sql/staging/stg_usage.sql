@@ -1,6 +1,7 @@
 -- stg_usage: one row per user, feature and day.
 -- materialized: view
--- (usage is the large table: it is read in place, once per pre-aggregate, never copied)
+-- Usage is the large table: read in place by the two usage pre-aggregates only (int_usage_user_days,
+-- int_usage_feature_days); every other model reads those (a stored copy was measured slower: docs/decisions.md).
 -- Typed and trimmed; rows validation rejected are left out here and counted on the Data quality page.
 with source as (
     select _rec as rec, * from raw_usage
