@@ -35,11 +35,16 @@ export interface RawLoad {
 }
 
 const MAX_LINE_BYTES = 64 * 1024 * 1024;
+/**
+ * The reader's buffer, set rather than left to DuckDB: its default grows with max_line_size (1 GiB per buffer for a
+ * compressed file), which alone fails a tiny .csv.gz under the default 2GB memory limit. Two lines' worth is enough.
+ */
+const BUFFER_BYTES = 2 * MAX_LINE_BYTES;
 
 /** The CSV reader's options: every value as text, malformed lines set aside rather than failing the file. */
 function csvOptions(table: TableName): string {
   return `all_varchar = true, header = true, store_rejects = true, ` +
-    `rejects_table = '_csv_rejects_${table}', rejects_scan = '_csv_scan_${table}', max_line_size = ${MAX_LINE_BYTES}`;
+    `rejects_table = '_csv_rejects_${table}', rejects_scan = '_csv_scan_${table}', max_line_size = ${MAX_LINE_BYTES}, buffer_size = ${BUFFER_BYTES}`;
 }
 
 function source(file: InputFile, table: TableName, readPath = file.path): string {
@@ -90,7 +95,7 @@ export async function csvQuotes(db: Db, path: string): Promise<boolean> {
   try {
     // The same sniffing as the reader's (ignore_errors is what store_rejects implies), without writing a rejects table.
     const r = await db.one<{ quote: string }>(`select Quote as quote from sniff_csv(${literal(path)}, all_varchar = true, header = true, ` +
-      `ignore_errors = true, max_line_size = ${MAX_LINE_BYTES})`);
+      `ignore_errors = true, max_line_size = ${MAX_LINE_BYTES}, buffer_size = ${BUFFER_BYTES})`);
     return r?.quote !== "(empty)";
   } catch {
     return true;
