@@ -62,8 +62,9 @@ const table = (head: string[], rows: string[][]) =>
 
 /** The Markdown report. */
 export function markdown(r: BenchResult): string {
-  const worst = r.datasets.reduce<DatasetTiming | null>((a, d) => (d.ratio !== null && (!a || d.ratio > a.ratio!) ? d : a), null);
-  const biggest = r.pages[0];
+  // Issue 19's measure: the toolkit against the same SQL on a bare connection plus reading its rows into JS.
+  const worst = r.datasets.reduce<DatasetTiming | null>((a, d) => (d.ratioJs !== null && (!a || d.ratioJs > a.ratioJs!) ? d : a), null);
+  const biggest = r.pages.reduce<(typeof r.pages)[number] | undefined>((a, p) => (!a || p.gzipBytes > a.gzipBytes ? p : a), undefined);
   const share = r.rebuildTouches.seconds / r.build.seconds;
   const u = r.book.tables.usage, w = r.book.window;
   const m = r.machine;
@@ -89,8 +90,8 @@ export function markdown(r: BenchResult): string {
       ["full build: peak RSS (process tree)", bytes(r.build.peakRssBytes), "≤ 3 GiB", mark(r.build.peakRssBytes <= 3 * GiB)],
       ["rebuild, nothing changed", `${secs(r.rebuildUnchanged.seconds)} (${r.rebuildUnchanged.recomputed.length} datasets, ${r.rebuildUnchanged.stepsRebuilt} steps)`, "", ""],
       ["rebuild, one touches row changed", `${secs(r.rebuildTouches.seconds)} = ${(share * 100).toFixed(0)}% of full (${r.rebuildTouches.recomputed.length} of ${r.datasetCount} datasets, ${r.rebuildTouches.stepsRebuilt} steps)`, "≤ 25% of full", mark(share <= 0.25)],
-      ["worst dataset: toolkit / bare DuckDB", worst ? `${ratio(worst.ratio)} (${worst.dataset})` : "—", "≤ 2×", mark(!worst || worst.ratio! <= 2)],
-      ["largest page data", biggest ? `${bytes(biggest.bytes)} (${biggest.page}; gzip ${bytes(biggest.gzipBytes)})` : "—", "≤ 1 MB", mark(!biggest || biggest.bytes <= 1e6)],
+      ["worst dataset: toolkit / (bare DuckDB + reading its rows)", worst ? `${ratio(worst.ratioJs)} (${worst.dataset}; ${ratio(worst.ratio)} against bare runAndReadAll alone)` : "—", "≤ 2×", mark(!worst || worst.ratioJs! <= 2)],
+      ["largest page data", biggest ? `${bytes(biggest.bytes)} (${biggest.page}; gzip ${bytes(biggest.gzipBytes)})` : "—", "≤ 1 MB gzipped", mark(!biggest || biggest.gzipBytes <= 1e6)],
     ]),
     "",
     `Datasets recomputed after the touches change: ${r.rebuildTouches.recomputed.join(", ") || "none"} (${r.rebuildTouches.change}).`,
