@@ -23,6 +23,8 @@ export const ROLES = {
   "#4269d0": "--blue", "#2563eb": "--blue", "#97bbf5": "--blue-soft", "#93b4f0": "--blue-soft",
   "#9ca3af": "--grey", "#b8bcc4": "--grey", "#9aa5b1": "--grey", "#bbbbbb": "--grey", "#d1d5db": "--grey-soft",
   "#6b7280": "--muted", "#374151": "--ink", "#555": "--ink",
+  // background bands (the open quarters on the book-view chart): the theme's faintest ink, dark on a dark page
+  "#e5e7eb": "--theme-foreground-faintest",
 };
 
 /** The current value of every palette variable (empty where a variable is unset), from the document's styles. */
