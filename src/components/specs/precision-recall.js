@@ -2,9 +2,7 @@
 // share of churn it flags (recall), one line per ranking, at every distinct threshold. Churn is rare, so this
 // shows what a CSM's list would hold better than ROC does: the dashed line is the churn rate, the precision
 // of flagging every renewal (a ranking no better than chance stays on it).
-
-const COLORS = { "Health score": "#2563eb", "Health color": "#c0392b", "Fitted scorecard": "#059669" };
-const LABEL = { score: "Health score", color: "Health color", scorecard: "Fitted scorecard" };
+import { COLORS, LABEL } from "./roc-curve.js";
 
 /** rows: roc rows of one slice (any subjects), riskiest threshold first; points without recall (no churn) are left out. */
 export function precisionRecallSpec(rows, { title = "Precision–recall: churn among the renewals flagged" } = {}) {

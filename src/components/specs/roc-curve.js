@@ -2,8 +2,9 @@
 // with the diagonal a coin toss would draw. A curve far above the diagonal ranks churn well.
 import { COLOR } from "../palette.js";
 
-const COLORS = { "Health score": "#2563eb", "Health color": COLOR.red, "Fitted scorecard": "#059669" };
-const LABEL = { score: "Health score", color: "Health color", scorecard: "Fitted scorecard" };
+/** Each ranking's colour and label, shared with the precision–recall chart so both draw a ranking alike. */
+export const COLORS = { "Health score": "#2563eb", "Health color": COLOR.red, "Fitted scorecard": "#059669" };
+export const LABEL = { score: "Health score", color: "Health color", scorecard: "Fitted scorecard" };
 
 /** rows: roc rows of one slice (any subjects). Each curve starts at (0, 0). */
 export function rocSpec(rows, { title = "ROC: churn flagged against retained renewals flagged" } = {}) {
