@@ -3,7 +3,7 @@ import { DataType, makeVector, tableFromIPC } from "apache-arrow";
 
 /**
  * Loads a dataset's tables, each named by the bytes of its Arrow file. A page writes each FileAttachment with a
- * literal path and calls `.arrayBuffer()` on it at once (never `.arrow()`, which would fetch apache-arrow from a CDN),
+ * literal path and calls `.arrayBuffer()` on it at once (never FileAttachment's own Arrow reader, which would fetch apache-arrow from a CDN),
  * so only the tables a page reads are downloaded and published:
  * `await load({book: FileAttachment("data/risk/book.arrow").arrayBuffer()})`.
  * Returns the dataset as pages use it: {dataset, title, asOf, currency} (from the files' metadata) and
