@@ -54,7 +54,5 @@ export default {
   // One page per CSM (src/csm/[csm].md), named by the URL-safe slug in the relationship dataset.
   async *dynamicPaths() {
     yield* readSiteSettings()?.csmPages ?? [];
-    // The account page's data: one shard file per run of accounts, unpacked from archives (loaders/datasets/shards.ts).
-    yield* readSiteSettings()?.dataPaths ?? [];
   },
 };

@@ -7,7 +7,7 @@ import { existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadConfig } from "../engine/config.ts";
 import { Db } from "../engine/db.ts";
-import { datasetFingerprints, datasetsDir, precompute, shardDataPaths } from "../datasets/precompute.ts";
+import { datasetFingerprints, datasetsDir, precompute } from "../datasets/precompute.ts";
 import { ROOT } from "../engine/fingerprint.ts";
 import { listProblems } from "../engine/ingest/list-problems.ts";
 import { formatProblem } from "../engine/ingest/problems.ts";
@@ -16,6 +16,7 @@ import { progress } from "../engine/progress.ts";
 import { ingest, warehousePath, withWarehouse } from "../engine/warehouse.ts";
 import { csmPagePaths } from "../site/csm-pages.ts";
 import { runFramework } from "../site/framework.ts";
+import { placeShardFiles } from "../site/shard-files.ts";
 import { footerHtml } from "../site/provenance.ts";
 import { newVersion, publishVersion, removeAbandoned } from "../site/publish.ts";
 import { fillCache, SITE_LOCK } from "../site/site-cache.ts";
@@ -53,8 +54,8 @@ runMain(async () => {
         fillCache(dir);
         removeAbandoned(out);
         const output = newVersion(out);
-        writeSiteSettings(settingsPath, { title: config.title, footer: footerHtml(staged, new Date()), output, datasets: dir, csmPages: await csmPagePaths(db), dataPaths: shardDataPaths(dir) });
-        return { output };
+        writeSiteSettings(settingsPath, { title: config.title, footer: footerHtml(staged, new Date()), output, datasets: dir, csmPages: await csmPagePaths(db) });
+        return { output, dir };
       } finally {
         db.close();
       }
@@ -67,6 +68,8 @@ runMain(async () => {
       console.error(`\nbuild failed (Framework exited with ${code}); ${out} left as it was`);
       return 1;
     }
+    // The shards pages fetch by URL, placed by us rather than unpacked by Framework (site/shard-files.ts).
+    log(`${placeShardFiles(ready.dir, ready.output)} shard files placed`);
     publishVersion(out, ready.output);
     log(`site published to ${out}`);
     return 0;

@@ -8,7 +8,7 @@ import { mkdirSync, watch } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { loadConfig } from "../engine/config.ts";
 import { Db } from "../engine/db.ts";
-import { datasetFingerprints, datasetsDir, precompute, shardDataPaths } from "../datasets/precompute.ts";
+import { datasetFingerprints, datasetsDir, precompute } from "../datasets/precompute.ts";
 import { ROOT } from "../engine/fingerprint.ts";
 import { formatProblem } from "../engine/ingest/problems.ts";
 import { withLock } from "../engine/lock.ts";
@@ -43,7 +43,7 @@ runMain(async () => {
       const dir = datasetsDir(current);
       const stale = await precompute(db, datasetFingerprints(staged, current), dir, log);
       fillCache(dir, { touch: first ? [] : stale });
-      writeSiteSettings(settingsPath, { title: current.title, footer: footerHtml(staged, new Date()), output: "dist", datasets: dir, csmPages: await csmPagePaths(db), dataPaths: shardDataPaths(dir) });
+      writeSiteSettings(settingsPath, { title: current.title, footer: footerHtml(staged, new Date()), output: "dist", datasets: dir, csmPages: await csmPagePaths(db) });
       if (stale.length && !first) log(`new numbers for ${stale.join(", ")}: open pages reload`);
       return true;
     } finally {

@@ -15,7 +15,7 @@ import { datasetArchive } from "./arrow.ts";
 import { CSM_INDEX, CSM_SOURCES, precomputeCsmArchives, teamTables } from "./csm-shards.ts";
 import { computeDataset, type DatasetFile, datasetFingerprint } from "./emit.ts";
 import { DATASETS } from "./index.ts";
-import { precomputeShards, type ShardIndex } from "./shards.ts";
+import { precomputeShards } from "./shards.ts";
 
 /** Tables a dataset's archive carries beyond its own, for pages only (the CSM pages' team tables: csm-shards.ts). */
 const PAGE_EXTRAS: Record<string, (file: DatasetFile) => DatasetFile["tables"]> = { relationship: teamTables };
@@ -77,9 +77,4 @@ export async function precompute(db: Db, fingerprints: Record<string, string>, d
     log(`${slugs.length} CSM page archives written`);
   }
   return stale.map((d) => d.name);
-}
-
-/** The shard files of every sharded dataset in `dir`, for Framework's dynamicPaths (the pages fetch them by URL). */
-export function shardDataPaths(dir: string): string[] {
-  return DATASETS.filter((d) => d.shards).flatMap((d) => (JSON.parse(readFileSync(join(dir, `${d.name}.json`), "utf8")) as ShardIndex).paths);
 }

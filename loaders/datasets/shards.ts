@@ -1,13 +1,10 @@
 /**
  * Sharded datasets: one dataset published as many small files, so a page about one entity (an account)
- * downloads one shard instead of the whole book. Framework makes one file per loader run, and a process per
- * shard costs a second or more; so one loader run writes a tar archive of 64 shards, which Framework unpacks at
- * build time into plain JSON files (the browser never sees an archive). Framework reads an archive from its start
- * for every file it unpacks, so archives stay small and there is one loader run per archive
- * (`src/data/<name>/[archive].tar.ts`, the archive named by a parameter). Each run computes only its archive's
- * range of keys. The build wrapper computes the archives (precomputeShards) and the stub
- * `src/data/<name>/[archive].tar.js` copies one; the page reads `<name>/a0/index.json` through FileAttachment and
- * fetches `<name>/a<k>/shard-<n>.json` by URL, so the wrapper lists the shard files for dynamicPaths (ShardIndex).
+ * downloads one shard instead of the whole book. The build wrapper computes them (precomputeShards) into tar
+ * archives of 64 shards, `<datasets>/<name>/a<k>.tar`. The page reads `<name>/a0/index.json` through FileAttachment
+ * (Framework unpacks it from archive a0 via the stub `src/data/<name>/[archive].tar.js`) and fetches
+ * `<name>/a<k>/shard-<n>.json` by URL: `npm run build` writes those files into the site itself
+ * (loaders/site/shard-files.ts), and `npm run dev`'s preview serves them from the archives under _file/.
  */
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -73,6 +70,21 @@ export function tar(files: Record<string, string | Uint8Array>): Buffer {
   return Buffer.concat(blocks);
 }
 
+/** The members of a tar archive written by `tar` (name → bytes), in order. */
+export function untar(archive: Buffer): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (let at = 0; at + 512 <= archive.length;) {
+    const h = archive.subarray(at, at + 512);
+    if (h[0] === 0) break; // the two zero blocks that end it
+    const name = h.subarray(0, 100).toString("utf8").replace(/\0.*$/s, "");
+    const size = Number.parseInt(h.subarray(124, 136).toString("ascii").replace(/\0.*$/s, "").trim(), 8);
+    if (!Number.isFinite(size) || at + 512 + size > archive.length) throw new Error(`untar: member ${JSON.stringify(name)} is cut short`);
+    out.set(name, archive.subarray(at + 512, at + 512 + size));
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  return out;
+}
+
 /** Every key's shard and archive, in key order. */
 async function shardRows(db: Db, spec: ShardSpec): Promise<{ key: string; shard: number; archive: number }[]> {
   const rows = await db.rows(`select ${spec.key}::varchar as key, shard::integer as shard, archive::integer as archive from (${spec.sql}) order by ${spec.key}`);
@@ -113,7 +125,7 @@ export const SHARD_STUB = "[archive].tar.js";
 /** What precompute writes as `<name>.json` for a sharded dataset: its archives, and the shard files pages may fetch. */
 export interface ShardIndex {
   archives: string[];
-  /** `/data/<name>/a<k>/shard-<n>.json`, for Framework's dynamicPaths (pages fetch shards by URL, not FileAttachment). */
+  /** `/data/<name>/a<k>/shard-<n>.json`: pages fetch shards by URL, and the build wrapper places them there (site/shard-files.ts). */
   paths: string[];
 }
 

@@ -21,8 +21,6 @@ export interface SiteSettings {
   datasets: string;
   /** Per-CSM page paths `/csm/<slug>` (csm-pages.ts), read under the same lock as the datasets. */
   csmPages: string[];
-  /** Data files pages fetch by URL rather than through FileAttachment (a sharded dataset's shards: shards.ts). */
-  dataPaths: string[];
 }
 
 /** Writes the settings atomically: a preview reading them mid-write sees the old or the new, never half. */
