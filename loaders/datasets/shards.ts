@@ -8,9 +8,9 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Db, Plain } from "../engine/db.ts";
-import type { Columnar } from "./columnar.ts";
+import type { Db } from "../engine/db.ts";
 import { computeDataset, type DatasetFile } from "./emit.ts";
+import { emptyTableText, shardTableTexts } from "./shard-json.ts";
 import type { DatasetDef, ShardSpec } from "./define.ts";
 
 /** The file name of shard n, and the name of archive k. */
@@ -20,30 +20,6 @@ export const archiveName = (k: number) => `a${k}`;
 function specOf(def: DatasetDef): ShardSpec {
   if (!def.shards) throw new Error(`dataset ${def.name} is not sharded`);
   return def.shards;
-}
-
-/**
- * Splits a computed dataset (its split tables, for some keys) into shard files: each row goes to the shard of its
- * key; every shard of `shardOf` gets a file with every table, even if some are empty. A key missing from the map
- * is an error: its rows would be unreachable.
- */
-export function splitDataset(def: DatasetDef, file: DatasetFile, shardOf: Map<string, number>): Record<string, DatasetFile> {
-  const spec = specOf(def);
-  const head = { dataset: file.dataset, title: file.title, asOf: file.asOf, currency: file.currency };
-  const numbers = [...new Set(shardOf.values())].sort((a, b) => a - b);
-  const shards = new Map<number, Record<string, Columnar>>(numbers.map((n) => [n, {}]));
-  for (const [name, table] of Object.entries(file.tables)) {
-    const keys = table[spec.key];
-    if (!keys) throw new Error(`dataset ${def.name}, table ${name}: no ${spec.key} column to shard by (or list the table in shards.files)`);
-    const cols = Object.keys(table);
-    for (const s of shards.values()) s[name] = Object.fromEntries(cols.map((c) => [c, [] as Plain[]]));
-    keys.forEach((k, i) => {
-      const n = shardOf.get(String(k));
-      if (n === undefined) throw new Error(`dataset ${def.name}, table ${name}, row ${i + 1}: ${spec.key} ${JSON.stringify(k)} has no shard`);
-      for (const c of cols) shards.get(n)![name][c].push(table[c][i]);
-    });
-  }
-  return Object.fromEntries(numbers.map((n) => [shardMember(n), { ...head, tables: shards.get(n)! }]));
 }
 
 /** A POSIX tar archive of files (name → text or bytes): fixed mode and times, so equal content gives equal bytes. */
@@ -99,24 +75,35 @@ async function computeWhole(db: Db, def: DatasetDef, spec: ShardSpec): Promise<R
 }
 
 /**
- * The files of archive `a<k>`, file name → DatasetFile: its shards, computed from the warehouse for the archive's
- * range of keys only (a filter keeps each table's own order); a0 also holds the whole tables (one loader run fewer).
+ * Every archive's files, archive number → file name → JSON text: each shard in its archive, written by DuckDB table
+ * by table for all shards at once (shard-json.ts); archive a0 also holds the whole tables (the page's index) and
+ * exists even for an empty book.
  */
-export async function computeArchive(db: Db, def: DatasetDef, archive: string): Promise<Record<string, DatasetFile>> {
+async function archiveTexts(db: Db, def: DatasetDef): Promise<Map<number, Record<string, string>>> {
   const spec = specOf(def);
   const whole = new Set(Object.values(spec.files).flat());
+  const shardArchive = new Map((await shardRows(db, spec)).map((r) => [r.shard, r.archive]));
+  const head = await computeWhole(db, def, spec);
+  const archives = new Map<number, Record<string, string>>([[0, Object.fromEntries(Object.entries(head).map(([f, file]) => [f, JSON.stringify(file)]))]]);
+  const split = Object.entries(def.tables).filter(([t]) => !whole.has(t));
+  const texts = new Map<string, Map<number, string>>();
+  for (const [t, d] of split) texts.set(t, await shardTableTexts(db, def, spec, t, d));
+  const { dataset, title, asOf, currency } = Object.values(head)[0] ?? await computeDataset(db, { ...def, tables: {} });
+  const prefix = `${JSON.stringify({ dataset, title, asOf, currency }).slice(0, -1)},"tables":{`;
+  for (const [n, k] of [...shardArchive].sort((a, b) => a[0] - b[0])) {
+    const body = split.map(([t, d]) => `${JSON.stringify(t)}:${texts.get(t)!.get(n) ?? emptyTableText(d)}`).join(",");
+    if (!archives.has(k)) archives.set(k, {});
+    archives.get(k)![shardMember(n)] = `${prefix}${body}}}`;
+  }
+  return archives;
+}
+
+/** The files of archive `a<k>`, file name → DatasetFile (parsed back from what precomputeShards writes). */
+export async function computeArchive(db: Db, def: DatasetDef, archive: string): Promise<Record<string, DatasetFile>> {
   const k = /^a(\d+)$/.exec(archive) ? Number(archive.slice(1)) : NaN;
-  const mine = (await shardRows(db, spec)).filter((r) => r.archive === k);
-  const head = k === 0 ? await computeWhole(db, def, spec) : {};
-  if (!mine.length && k === 0) return head;
-  if (!mine.length) throw new Error(`dataset ${def.name}: no archive ${JSON.stringify(archive)} (archives are a0, a1, …)`);
-  await db.run("set variable shard_first = $first", { first: mine[0].key });
-  await db.run("set variable shard_last = $last", { last: mine[mine.length - 1].key });
-  const tables = Object.fromEntries(Object.entries(def.tables).filter(([t]) => !whole.has(t)).map(([t, d]) => [t, {
-    ...d, sql: `select * from (${d.sql}) where ${spec.key} between getvariable('shard_first') and getvariable('shard_last')`,
-  }]));
-  const file = await computeDataset(db, { ...def, tables });
-  return { ...head, ...splitDataset(def, file, new Map(mine.map((r) => [r.key, r.shard]))) };
+  const files = (await archiveTexts(db, def)).get(k);
+  if (!files) throw new Error(`dataset ${def.name}: no archive ${JSON.stringify(archive)} (archives are a0, a1, …)`);
+  return Object.fromEntries(Object.entries(files).map(([f, text]) => [f, JSON.parse(text)]));
 }
 
 /** The loader stub of a sharded dataset: `src/data/<name>/[archive].tar.js` copies one precomputed archive. */
@@ -134,15 +121,14 @@ export interface ShardIndex {
  * every dataset) and returns its index. Archive a0 always exists: it carries the whole tables.
  */
 export async function precomputeShards(db: Db, def: DatasetDef, dir: string): Promise<ShardIndex> {
-  const rows = await shardRows(db, specOf(def));
-  const numbers = [...new Set([0, ...rows.map((r) => r.archive)])].sort((a, b) => a - b);
+  const archives = await archiveTexts(db, def);
   mkdirSync(join(dir, def.name), { recursive: true });
-  for (const k of numbers) {
-    const files = await computeArchive(db, def, archiveName(k));
+  const paths: string[] = [];
+  for (const [k, files] of [...archives].sort((a, b) => a[0] - b[0])) {
     const path = join(dir, def.name, `${archiveName(k)}.tar`);
-    writeFileSync(`${path}.tmp`, tar(Object.fromEntries(Object.entries(files).map(([m, f]) => [m, JSON.stringify(f)]))));
+    writeFileSync(`${path}.tmp`, tar(files));
     renameSync(`${path}.tmp`, path);
+    for (const f of Object.keys(files)) if (f.startsWith("shard-")) paths.push(`/data/${def.name}/${archiveName(k)}/${f}`);
   }
-  const shards = [...new Map(rows.map((r) => [r.shard, r.archive])).entries()].sort((a, b) => a[0] - b[0]);
-  return { archives: numbers.map(archiveName), paths: shards.map(([n, k]) => `/data/${def.name}/${archiveName(k)}/${shardMember(n)}`) };
+  return { archives: [...archives.keys()].sort((a, b) => a - b).map(archiveName), paths };
 }

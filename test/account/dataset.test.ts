@@ -23,9 +23,15 @@
  *   its loss-review panel is published with the account.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { splitDataset, tar } from "../../loaders/datasets/shards.ts";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { accountDataset } from "../../loaders/datasets/account.ts";
-import { computeArchive } from "../../loaders/datasets/shards.ts";
+import { accountNames } from "../../loaders/datasets/account-names.ts";
+import type { DatasetDef } from "../../loaders/datasets/define.ts";
+import { computeDataset } from "../../loaders/datasets/emit.ts";
+import { computeArchive, precomputeShards, tar, untar } from "../../loaders/datasets/shards.ts";
+import { placeShardFiles } from "../../loaders/site/shard-files.ts";
 import { csv, stage, type Staged } from "../helpers/stage.ts";
 import { toRows } from "../../loaders/datasets/columnar.ts";
 import { extract } from "tar-stream";
@@ -59,6 +65,7 @@ async function book(config: Record<string, unknown> = {}) {
 }
 let defaults: Promise<Staged> | undefined;
 const base = () => (defaults ??= book());
+const pick = <T,>(o: Record<string, T>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
 const of = (rows: Record<string, unknown>[], id: string) => rows.filter((r) => r.account_id === id);
 
 describe("account dataset", () => {
@@ -139,24 +146,77 @@ describe("account shards", () => {
     expect(Object.keys(shards).sort()).toEqual(ranges.map((r) => `shard-${r.shard}.json`).sort());
     const seen = Object.values(shards).flatMap((f: any) => toRows(f.tables.profile).map((r) => r.account_id));
     expect(seen.sort()).toEqual(["A1", "B1"]);
-    // the shards hold exactly the rows of the whole dataset, table by table and in its order
+    // the shards (written by DuckDB, shard-json.ts) hold exactly the rows of the whole dataset as the JavaScript
+    // writer computes it (emit.ts computeDataset), every table, in its order
     const whole = (await s.dataset("account")).file;
-    for (const t of ["renewals", "usage_months", "touch_months", "traits"]) {
+    const split = Object.keys(whole.tables).filter((t) => !["settings", "shards", "trait_labels"].includes(t));
+    expect(split).toHaveLength(19);
+    for (const t of split) {
       expect(Object.values(shards).flatMap((f: any) => toRows(f.tables[t]))).toEqual(toRows(whole.tables[t]));
     }
     await expect(computeArchive(s.db, accountDataset, "a99")).rejects.toThrow(/no archive "a99"/);
   });
 
-  it("split each table by account and fail on an account with no shard", () => {
-    const file = { dataset: "account", title: "Account", asOf: "2025-12-31", currency: "USD", tables: {
-      profile: { account_id: ["a", "b", "c"], v: [1, 2, 3] }, health: { account_id: ["a", "a", "c"], day: ["d1", "d2", "d3"] },
-    } } as never;
-    const out = splitDataset(accountDataset, file, new Map([["a", 0], ["b", 0], ["c", 1]]));
-    expect(out["shard-0.json"].tables.profile).toEqual({ account_id: ["a", "b"], v: [1, 2] });
-    expect(out["shard-0.json"].tables.health).toEqual({ account_id: ["a", "a"], day: ["d1", "d2"] });
-    expect(out["shard-1.json"].tables.health).toEqual({ account_id: ["c"], day: ["d3"] });
-    expect(Object.keys(out)).toEqual(["shard-0.json", "shard-1.json"]);
-    expect(() => splitDataset(accountDataset, file, new Map([["a", 0], ["b", 0]]))).toThrow(/row 3: account_id "c" has no shard/);
+  it("are written by DuckDB with the values the JavaScript writer publishes: rounding, nulls, dates, escapes", async () => {
+    const s = await base();
+    // One row per account, every kind of value the writer formats; the expected values are what computeDataset (the
+    // JavaScript writer: db.ts plain, columnar.ts roundValue) publishes, written out by hand:
+    // 1/3 → 12 significant digits; 0.1 + 0.2 → 0.3; −0 → 0; NaN and +∞ → null; 1e21 kept whole; −1e−7 kept;
+    // 123456.75 as DECIMAL(18,2) → a number; a HUGEINT of 2^53 − 1, the largest int either writer takes.
+    const weird = 'Quote " back\\ new\nline tab\t é ☃ 𝄞 </script> \u2028';
+    const def = { ...accountDataset, tables: { ...pick(accountDataset.tables, ["settings", "shards", "trait_labels"]), values: {
+      doc: "test", sql: `select account_id, 1/3 as third, 0.1 + 0.2 as tenths, -0.0::double as neg_zero, 'nan'::double as nan, 'inf'::double as inf,
+        1e21::double as big, -1e-7::double as tiny, 123456.75::decimal(18, 2) as money, 9007199254740991::hugeint as huge,
+        date '2024-02-29' as day, $q$${weird}$q$ as text, null::varchar as nothing, account_id = 'A1' as flag, ['x', 'y"'] as list
+        from account_shards order by account_id`,
+      columns: { account_id: { type: "string", doc: "" }, third: { type: "number", doc: "" }, tenths: { type: "number", doc: "" },
+        neg_zero: { type: "number", doc: "" }, nan: { type: "number", nullable: true, doc: "" }, inf: { type: "number", nullable: true, doc: "" },
+        big: { type: "number", doc: "" }, tiny: { type: "number", doc: "" }, money: { type: "number", doc: "" }, huge: { type: "int", doc: "" },
+        day: { type: "date", doc: "" }, text: { type: "string", doc: "" }, nothing: { type: "string", nullable: true, doc: "" },
+        flag: { type: "boolean", doc: "" }, list: { type: "string[]", doc: "" }, missing: { type: "int", nullable: true, doc: "" } },
+    } } } as DatasetDef;
+    const shards = Object.values(await computeArchive(s.db, def, "a0")).filter((f: any) => f.tables.values);
+    const got = shards.flatMap((f: any) => toRows(f.tables.values));
+    const row = { third: 0.333333333333, tenths: 0.3, neg_zero: 0, nan: null, inf: null, big: 1e21, tiny: -1e-7, money: 123456.75,
+      huge: 9007199254740991, day: "2024-02-29", text: 'Quote " back\\ new\nline tab\t é ☃ 𝄞 </script> \u2028', nothing: null, list: ["x", 'y"'], missing: null };
+    expect(got).toEqual([{ account_id: "A1", ...row, flag: true }, { account_id: "B1", ...row, flag: false }]);
+    expect(Object.is(got[0].neg_zero, 0)).toBe(true);
+    // …and the JavaScript writer agrees on every value
+    expect(got).toEqual(toRows(JSON.parse(JSON.stringify(await computeDataset(s.db, def))).tables.values));
+  });
+
+  it("refuse what the JavaScript writer refused: a null it does not allow, an undocumented column, a wrong type, a key without a shard", async () => {
+    const s = await base();
+    const one = (sql: string, columns: Record<string, unknown>, shardSql = accountDataset.shards!.sql) => computeArchive(s.db, { ...accountDataset,
+      shards: { ...accountDataset.shards!, sql: shardSql },
+      tables: { ...pick(accountDataset.tables, ["settings", "shards", "trait_labels"]), t: { doc: "test", sql, columns } } } as DatasetDef, "a0");
+    const id = { type: "string", doc: "" };
+    await expect(one("select account_id, case when account_id = 'B1' then null else 1 end as n from account_profile order by account_id",
+      { account_id: id, n: { type: "int", doc: "" } })).rejects.toThrow(/table t, row 2: n: a value its documentation \(int\) does not allow/);
+    await expect(one("select account_id, 9007199254740992::hugeint as n from account_profile", { account_id: id, n: { type: "int", nullable: true, doc: "" } }))
+      .rejects.toThrow(/table t, row 1: n:/); // 2^53: JavaScript cannot tell it from 2^53 + 1
+    await expect(one("select account_id, 1 as n from account_profile", { account_id: id })).rejects.toThrow(/table t: undocumented column n/);
+    await expect(one("select account_id, 'x' as n from account_profile", { account_id: id, n: { type: "int", doc: "" } })).rejects.toThrow(/n is VARCHAR in SQL, documented as int/);
+    await expect(one("select account_id from account_profile order by account_id", { account_id: id },
+      "select account_id, shard, archive from account_shards where account_id <> 'B1'")).rejects.toThrow(/table t, row 2: account_id "B1" has no shard/);
+  });
+
+  it("are placed in the built site byte for byte as precomputed, every shard the index lists", async () => {
+    const s = await base();
+    const dir = mkdtempSync(join(tmpdir(), "3r-shards-"));
+    const out = mkdtempSync(join(tmpdir(), "3r-site-"));
+    try {
+      const index = await precomputeShards(s.db, accountDataset, dir);
+      writeFileSync(join(dir, "account.json"), JSON.stringify(index));
+      writeFileSync(join(dir, "account-names.json"), JSON.stringify(await precomputeShards(s.db, accountNames, dir)));
+      expect(placeShardFiles(dir, out)).toBe(index.paths.length + JSON.parse(readFileSync(join(dir, "account-names.json"), "utf8")).paths.length);
+      const archive = untar(readFileSync(join(dir, "account", "a0.tar")));
+      for (const path of index.paths) expect(readFileSync(join(out, path))).toEqual(archive.get(path.split("/").at(-1)!));
+      expect(existsSync(join(out, "data", "account", "a0", "index.json"))).toBe(false); // Framework publishes the index
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it("travel in a tar archive that a standard reader unpacks byte for byte", async () => {
@@ -170,5 +230,6 @@ describe("account shards", () => {
       got[entry.header.name] = Buffer.concat(chunks).toString("utf8");
     }
     expect(got).toEqual(files);
+    expect(Object.fromEntries([...untar(tar(files))].map(([f, b]) => [f, b.toString("utf8")]))).toEqual(files);
   });
 });
