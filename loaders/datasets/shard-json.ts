@@ -23,14 +23,14 @@ const FLOAT = /^(DOUBLE|FLOAT|REAL|DECIMAL\(\d+,\d+\))$/;
 
 /**
  * One value as JSON text, by its DuckDB type. A float as computeDataset publishes it (columnar.ts roundValue): a
- * whole number as is, −0 as 0, anything else to 12 significant digits; NaN and ±infinity are null (db.ts plain).
+ * whole number as is (without to_json's ".0"), −0 as 0, anything else to 12 significant digits; NaN and ±infinity are null (db.ts plain).
  * Numbers, booleans and dates by a plain cast (to_json builds a document per value: twice the time).
  */
 function fragment(col: string, sqlType: string): string {
   const c = ident(col);
   if (FLOAT.test(sqlType)) {
     const x = `${c}::double`;
-    return `case when ${x} is null or not isfinite(${x}) then 'null' when ${x} = 0 then '0' when ${x} = trunc(${x}) then to_json(${x})::varchar else format('{:.12g}', ${x}) end`;
+    return `case when ${x} is null or not isfinite(${x}) then 'null' when ${x} = 0 then '0' when ${x} = trunc(${x}) and abs(${x}) < 9007199254740992 then ${x}::bigint::varchar when ${x} = trunc(${x}) then to_json(${x})::varchar else format('{:.12g}', ${x}) end`;
   }
   if (ACCEPTS.int.test(sqlType) || sqlType === "BOOLEAN") return `coalesce(${c}::varchar, 'null')`;
   if (sqlType === "DATE") return `coalesce('"' || ${c}::varchar || '"', 'null')`;

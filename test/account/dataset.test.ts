@@ -161,23 +161,23 @@ describe("account shards", () => {
     const s = await base();
     // One row per account, every kind of value the writer formats; the expected values are what computeDataset (the
     // JavaScript writer: db.ts plain, columnar.ts roundValue) publishes, written out by hand:
-    // 1/3 → 12 significant digits; 0.1 + 0.2 → 0.3; −0 → 0; NaN and +∞ → null; 1e21 kept whole; −1e−7 kept;
+    // 1/3 → 12 significant digits; 0.1 + 0.2 → 0.3; −0 → 0; 1500.0 → 1500; NaN and +∞ → null; 1e21 kept whole; −1e−7 kept;
     // 123456.75 as DECIMAL(18,2) → a number; a HUGEINT of 2^53 − 1, the largest int either writer takes.
     const weird = 'Quote " back\\ new\nline tab\t é ☃ 𝄞 </script> \u2028';
     const def = { ...accountDataset, tables: { ...pick(accountDataset.tables, ["settings", "shards", "trait_labels"]), values: {
-      doc: "test", sql: `select account_id, 1/3 as third, 0.1 + 0.2 as tenths, -0.0::double as neg_zero, 'nan'::double as nan, 'inf'::double as inf,
+      doc: "test", sql: `select account_id, 1/3 as third, 0.1 + 0.2 as tenths, -0.0::double as neg_zero, 1500.0::double as whole, 'nan'::double as nan, 'inf'::double as inf,
         1e21::double as big, -1e-7::double as tiny, 123456.75::decimal(18, 2) as money, 9007199254740991::hugeint as huge,
         date '2024-02-29' as day, $q$${weird}$q$ as text, null::varchar as nothing, account_id = 'A1' as flag, ['x', 'y"'] as list
         from account_shards order by account_id`,
       columns: { account_id: { type: "string", doc: "" }, third: { type: "number", doc: "" }, tenths: { type: "number", doc: "" },
-        neg_zero: { type: "number", doc: "" }, nan: { type: "number", nullable: true, doc: "" }, inf: { type: "number", nullable: true, doc: "" },
+        neg_zero: { type: "number", doc: "" }, whole: { type: "number", doc: "" }, nan: { type: "number", nullable: true, doc: "" }, inf: { type: "number", nullable: true, doc: "" },
         big: { type: "number", doc: "" }, tiny: { type: "number", doc: "" }, money: { type: "number", doc: "" }, huge: { type: "int", doc: "" },
         day: { type: "date", doc: "" }, text: { type: "string", doc: "" }, nothing: { type: "string", nullable: true, doc: "" },
         flag: { type: "boolean", doc: "" }, list: { type: "string[]", doc: "" }, missing: { type: "int", nullable: true, doc: "" } },
     } } } as DatasetDef;
     const shards = Object.values(await computeArchive(s.db, def, "a0")).filter((f: any) => f.tables.values);
     const got = shards.flatMap((f: any) => toRows(f.tables.values));
-    const row = { third: 0.333333333333, tenths: 0.3, neg_zero: 0, nan: null, inf: null, big: 1e21, tiny: -1e-7, money: 123456.75,
+    const row = { third: 0.333333333333, tenths: 0.3, neg_zero: 0, whole: 1500, nan: null, inf: null, big: 1e21, tiny: -1e-7, money: 123456.75,
       huge: 9007199254740991, day: "2024-02-29", text: 'Quote " back\\ new\nline tab\t é ☃ 𝄞 </script> \u2028', nothing: null, list: ["x", 'y"'], missing: null };
     expect(got).toEqual([{ account_id: "A1", ...row, flag: true }, { account_id: "B1", ...row, flag: false }]);
     expect(Object.is(got[0].neg_zero, 0)).toBe(true);
