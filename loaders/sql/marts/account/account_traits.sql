@@ -14,11 +14,14 @@ user_days as (
     select * from int_usage_user_days
 ),
 
-feature_days as (
+-- feature_days and account_days are each read twice (a window, and the whole history's extent): "not
+-- materialized" lets each read scan only the columns and rows it needs, where DuckDB would otherwise first copy
+-- the whole table (19M rows at 100M usage rows): half this model's time there, 2.5 → 1.5 CPU-s, the same rows.
+feature_days as not materialized (
     select * from int_usage_feature_days
 ),
 
-account_days as (
+account_days as not materialized (
     select * from int_usage_account_days
 ),
 
