@@ -219,6 +219,26 @@ describe("account shards", () => {
     }
   });
 
+  it("placed again after an input changed carry the new values, not the old files", async () => {
+    // the same book with publishContacts on: the contacts table of A1's shard gains C1 and C2
+    const dir = mkdtempSync(join(tmpdir(), "3r-shards-"));
+    const outs = [mkdtempSync(join(tmpdir(), "3r-site-")), mkdtempSync(join(tmpdir(), "3r-site-"))];
+    try {
+      const contacts: unknown[][] = [];
+      for (const [i, s] of [await base(), await book({ publishContacts: true })].entries()) {
+        for (const [def, name] of [[accountDataset, "account"], [accountNames, "account-names"]] as const) {
+          writeFileSync(join(dir, `${name}.json`), JSON.stringify(await precomputeShards(s.db, def, dir)));
+        }
+        placeShardFiles(dir, outs[i]);
+        const index = JSON.parse(readFileSync(join(dir, "account.json"), "utf8"));
+        contacts.push(index.paths.flatMap((p: string) => JSON.parse(readFileSync(join(outs[i], p), "utf8")).tables.contacts.contact_id));
+      }
+      expect(contacts).toEqual([[], ["C1", "C2"]]);
+    } finally {
+      for (const d of [dir, ...outs]) rmSync(d, { recursive: true, force: true });
+    }
+  });
+
   it("travel in a tar archive that a standard reader unpacks byte for byte", async () => {
     const files = { "index.json": '{"a":1}', "shard-0.json": "x".repeat(513), "shard-1.json": "é" };
     const got: Record<string, string> = {};
