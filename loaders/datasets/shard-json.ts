@@ -66,8 +66,8 @@ async function checkedColumns(db: Db, where: string, table: TableDef): Promise<M
 /**
  * Table `table` of every shard, shard number → the JSON text of its columns (`{"col":[…],…}`, columns in their
  * documented order, rows in the table's own order). Shards without a row of this table are absent. A row whose
- * key has no shard, or a null where the documentation allows none, is an error naming the row (1-based, in the
- * table's order).
+ * key has no shard, or a value the documentation does not allow, is an error naming the first such row (1-based,
+ * in the table's order).
  */
 export async function shardTableTexts(db: Db, def: DatasetDef, spec: ShardSpec, name: string, table: TableDef): Promise<Map<number, string>> {
   const where = `dataset ${def.name}, table ${name}`;
@@ -82,20 +82,20 @@ export async function shardTableTexts(db: Db, def: DatasetDef, spec: ShardSpec, 
   });
   const key = ident(spec.key);
   const rows = await db.rows<Record<string, string | number | null>>(`
+    -- an empty over (): a streaming window, numbering the rows in the order the table's SQL gives them
     with t as (select *, row_number() over () as "__rn" from (${table.sql})),
     s as (select ${key}::varchar as "__key", shard::integer as "__shard" from (${spec.sql})),
     k as (select s."__shard", t.* from t left join s on t.${key}::varchar = s."__key")
     select "__shard", min("__rn") as "__first", arg_min(${key}::varchar, "__rn") as "__k", ${aggs.join(", ")}
     from k group by "__shard"`);
+  const lost = rows.find((r) => r.__shard === null);
+  if (lost) throw new Error(`${where}, row ${lost.__first}: ${spec.key} ${JSON.stringify(lost.__k)} has no shard`);
+  columns.forEach(([col, doc], i) => {
+    const bad = rows.map((r) => r[`__bad${i}`]).filter((b) => b !== null).map(Number);
+    if (bad.length) throw new Error(`${where}, row ${Math.min(...bad)}: ${col}: a value its documentation (${doc.type}${doc.nullable ? ", nullable" : ""}) does not allow: null, a number that is not finite, an int beyond 2^53 or a date outside years 1–9999`);
+  });
   const out = new Map<number, string>();
-  for (const r of rows) {
-    if (r.__shard === null) throw new Error(`${where}, row ${r.__first}: ${spec.key} ${JSON.stringify(r.__k)} has no shard`);
-    columns.forEach(([col, doc], i) => {
-      const bad = r[`__bad${i}`];
-      if (bad !== null) throw new Error(`${where}, row ${bad}: ${col}: a value its documentation (${doc.type}${doc.nullable ? ", nullable" : ""}) does not allow: null, a number that is not finite, an int beyond 2^53 or a date outside years 1–9999`);
-    });
-    out.set(Number(r.__shard), `{${columns.map(([col], i) => `${JSON.stringify(col)}:[${r[`__t${i}`] ?? ""}]`).join(",")}}`);
-  }
+  for (const r of rows) out.set(Number(r.__shard), `{${columns.map(([col], i) => `${JSON.stringify(col)}:[${r[`__t${i}`] ?? ""}]`).join(",")}}`);
   return out;
 }
 
