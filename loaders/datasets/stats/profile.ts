@@ -35,28 +35,31 @@ const rate = (k: number, n: number) => (n > 0 ? k / n : null);
 /** Verdicts, best first: a trait whose interval spans 0 is "no evidence", never a driver. */
 export const VERDICTS = ["driver", "no evidence", "warning sign", "too few events", "not measured"] as const;
 
-/** One trait compared within one slice. */
+/** One trait compared within one slice. One pass over the events: a slice can hold every renewal of the book. */
 export function compareTrait(events: ProfileEvent[], trait: string, minEvents: number): Row {
-  const known = events.filter((e) => e[trait] !== null && e[trait] !== undefined);
-  const side = (has: boolean) => known.filter((e) => e[trait] === has);
-  const [withT, withoutT] = [side(true), side(false)];
-  const kept = (list: ProfileEvent[]) => list.filter((e) => !e.is_churned).length;
-  const [kw, ko] = [kept(withT), kept(withoutT)];
-  const ci = newcombe(kw, withT.length, ko, withoutT.length);
-  const greenRetained = known.filter((e) => e.color === "green" && !e.is_churned);
-  const red = known.filter((e) => e.color === "red");
-  const count = (list: ProfileEvent[]) => list.filter((e) => e[trait] === true).length;
-  const verdict = known.length === 0 ? "not measured"
-    : withT.length < minEvents || withoutT.length < minEvents ? "too few events"
+  let known = 0, withN = 0, withKept = 0, withoutN = 0, withoutKept = 0, green = 0, greenWith = 0, red = 0, redWith = 0;
+  for (const e of events) {
+    const has = e[trait];
+    if (has === null || has === undefined) continue;
+    known++;
+    const kept = !e.is_churned;
+    // the trait is true, false or unmeasured; anything else counts on neither side, as a strict comparison would
+    if (has === true) { withN++; if (kept) withKept++; } else if (has === false) { withoutN++; if (kept) withoutKept++; }
+    if (e.color === "green" && kept) { green++; if (has === true) greenWith++; }
+    if (e.color === "red") { red++; if (has === true) redWith++; }
+  }
+  const ci = newcombe(withKept, withN, withoutKept, withoutN);
+  const verdict = known === 0 ? "not measured"
+    : withN < minEvents || withoutN < minEvents ? "too few events"
     : ci!.low > 0 ? "driver" : ci!.high < 0 ? "warning sign" : "no evidence";
   return {
     trait, verdict,
-    events: known.length, unmeasured: events.length - known.length,
-    with_events: withT.length, with_retained: kw, without_events: withoutT.length, without_retained: ko,
-    retention_with: rate(kw, withT.length), retention_without: rate(ko, withoutT.length),
+    events: known, unmeasured: events.length - known,
+    with_events: withN, with_retained: withKept, without_events: withoutN, without_retained: withoutKept,
+    retention_with: rate(withKept, withN), retention_without: rate(withoutKept, withoutN),
     difference: ci?.estimate ?? null, ci_low: ci?.low ?? null, ci_high: ci?.high ?? null,
-    green_retained: greenRetained.length, green_retained_with: count(greenRetained), prevalence_green: rate(count(greenRetained), greenRetained.length),
-    red_events: red.length, red_with: count(red), prevalence_red: rate(count(red), red.length),
+    green_retained: green, green_retained_with: greenWith, prevalence_green: rate(greenWith, green),
+    red_events: red, red_with: redWith, prevalence_red: rate(redWith, red),
   };
 }
 
