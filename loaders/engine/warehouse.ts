@@ -9,7 +9,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { asOfLabel, type Config } from "./config.ts";
 import { CONTRACT, TABLE_NAMES, type TableName } from "./contract.ts";
-import { Db, ident, literal } from "./db.ts";
+import { Db, ident, literal, STORAGE_VERSION } from "./db.ts";
 import { engineHash, fileHashes, hash } from "./fingerprint.ts";
 import { discover, type InputFile } from "./ingest/discover.ts";
 import { createEmptyRaw, dropRelation, loadRaw } from "./ingest/load-raw.ts";
@@ -117,7 +117,7 @@ async function ingestLocked(config: Config, dbPath: string, log: Log, options: I
   const sha = await fileHashes(files.map((f) => f.path), join(config.stateDir, "file-hashes.json"));
   // The time zone decides the date of a timestamp: every step depends on it.
   const engine = hash(engineHash(), config.timeZone);
-  const db = await Db.open(dbPath, { ...config.duckdb, timeZone: config.timeZone });
+  const db = await openCurrent(dbPath, config, log);
   const rebuilt: string[] = [];
   try {
     await db.run(`create table if not exists _3r_nodes (name varchar primary key, fingerprint varchar)`);
@@ -227,6 +227,18 @@ async function ingestLocked(config: Config, dbPath: string, log: Log, options: I
   } finally {
     db.close();
   }
+}
+
+/** Opens the warehouse; one written in an older storage format (slower to write) is only a cache: it starts over. */
+async function openCurrent(dbPath: string, config: Config, log: Log): Promise<Db> {
+  const open = () => Db.open(dbPath, { ...config.duckdb, timeZone: config.timeZone });
+  const db = await open();
+  const version = await db.storageVersion();
+  if (version === null || version.startsWith(STORAGE_VERSION)) return db;
+  db.close();
+  log(`warehouse written in storage format ${version}: rebuilding it in ${STORAGE_VERSION}`);
+  for (const f of [dbPath, `${dbPath}.wal`]) rmSync(f, { force: true });
+  return open();
 }
 
 /**

@@ -3,11 +3,12 @@
  * fingerprint of what it reads, so a change to one small table or one
  * threshold rebuilds its dependants and nothing else.
  */
-import { writeFileSync } from "node:fs";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../loaders/engine/config.ts";
-import { Db } from "../../loaders/engine/db.ts";
+import { Db, STORAGE_VERSION } from "../../loaders/engine/db.ts";
 import { silent } from "../../loaders/engine/progress.ts";
 import { usedVariables } from "../../loaders/engine/variables.ts";
 import { ingest } from "../../loaders/engine/warehouse.ts";
@@ -54,6 +55,26 @@ describe("incremental staging", () => {
     expect(rebuilt).toContain("health_flips");
     expect(rebuilt.every((m) => !m.startsWith("stg_") && !m.startsWith("int_usage_") && !m.startsWith("raw_"))).toBe(true);
     expect(rebuilt).not.toContain("revenue_cohort_facts");
+  });
+
+  it("writes a warehouse found in an older storage format again, in the current one", async () => {
+    const path = (await s.db.one<{ p: string }>("select path as p from duckdb_databases() where database_name = current_database()"))!.p;
+    s.db.close();
+    rmSync(path);
+    rmSync(`${path}.wal`, { force: true });
+    // DuckDB's default format when none is asked for: what every warehouse before this one was written in.
+    const old = await DuckDBInstance.create(path, { storage_compatibility_version: "v1.0.0" });
+    const conn = await old.connect();
+    await conn.run("create table left_over as select 1 as x");
+    conn.closeSync();
+    old.closeSync();
+    s.db = await Db.open(path, { readOnly: true });
+    expect(await s.db.storageVersion()).toMatch(/^v1\.0\.0/);
+    const rebuilt = await again();
+    expect(rebuilt).toEqual(expect.arrayContaining(["raw_usage", "_rej_usage", "int_usage_user_days"]));
+    expect(await s.db.tables()).not.toContain("left_over");
+    expect(await s.db.storageVersion()).toMatch(new RegExp(`^${STORAGE_VERSION.replaceAll(".", "\\.")}`));
+    expect(await s.db.rows("select account_id, user_id, events from int_usage_user_days")).toEqual([{ account_id: "A1", user_id: "u1", events: 3 }]);
   });
 
   it("finds the variables a model reads, ignoring comments", () => {

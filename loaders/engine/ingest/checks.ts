@@ -20,10 +20,11 @@ import { ident } from "../db.ts";
 const PADDING = `chr(32) || chr(9) || chr(10) || chr(13) || chr(11) || chr(12) || chr(160) || chr(8203) || chr(8204) || chr(8205) || chr(8288) || chr(65279)`;
 /**
  * Most values start and end with a visible ASCII character: they need no trimming (trim(x, chars) is ~5×
- * slower on usage's 100M rows). `right` counts code points, not graphemes: a value ending in a zero-width
- * joiner is not taken for one ending in the letter before it.
+ * slower on usage's 100M rows). `x[-1]` is the last code point, not grapheme: a value ending in a zero-width
+ * joiner is not taken for one ending in the letter before it. (`right(x, 1)` says the same at twice the cost:
+ * on usage's ids it was most of the cost of cleaning them.)
  */
-const visibleEnds = (v: string) => `(ord(${v}) between 33 and 126 and ord(right(${v}, 1)) between 33 and 126)`;
+const visibleEnds = (v: string) => `(ord(${v}) between 33 and 126 and ord(${v}[-1]) between 33 and 126)`;
 /** Trimmed text. */
 const text = (ref: string) => {
   const v = `cast(${ref} as varchar)`;
