@@ -11,12 +11,15 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import { currentVersion, publishVersion } from "../../loaders/site/publish.ts";
 import { csv } from "../helpers/stage.ts";
+import { projectCopy } from "../helpers/project.ts";
 import { build } from "../helpers/site.ts";
 
 // Whole-site builds take minutes on a 2-core machine.
 vi.setConfig({ testTimeout: 900_000 });
 
 const dir = mkdtempSync(join(tmpdir(), "3r-atomic-"));
+// its own copy of the project (its own Framework cache), so other files' builds run beside it
+const root = projectCopy();
 const data = join(dir, "data");
 const out = join(dir, "site");
 const versions = join(dir, "site.versions");
@@ -32,7 +35,7 @@ function write(csm: string) {
 /** The build wrapper itself as one process (node with tsx's hooks, no tsx launcher in between), its stderr collected. */
 function startBuild(): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, ["--import", "tsx", "loaders/cli/build.ts", ...args], {
-    cwd: ROOT, env: { ...process.env, THREER_QUIET: "0" }, stdio: ["ignore", "pipe", "pipe"],
+    cwd: root, env: { ...process.env, THREER_QUIET: "0" }, stdio: ["ignore", "pipe", "pipe"],
   });
   // Framework writes to the same pipes (it inherits them): they close only once it has ended too.
   let output = "";
@@ -55,12 +58,15 @@ function until(test: () => boolean, what: string, ms = 600_000): Promise<void> {
 const alive = (pid: number) => { try { return !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8")); } catch { return false; } };
 const pages = () => Object.fromEntries(readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith(".html")).map((f) => [f, readFileSync(join(out, f), "utf8")]));
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
+});
 
 describe("atomic publish", () => {
   it("keeps the previous site when only the wrapper is killed half-way, and ends its Framework with it", async () => {
     write("Ann");
-    expect(build(args).code).toBe(0);
+    expect(build(args, {}, root).code).toBe(0);
     expect(lstatSync(out).isSymbolicLink()).toBe(true);
     const before = pages();
     expect(Object.keys(before).length).toBeGreaterThan(1);
@@ -84,7 +90,7 @@ describe("atomic publish", () => {
 
     const killed = unpublished()!;
     const first = currentVersion(out)!;
-    const next = build(args);
+    const next = build(args, {}, root);
     expect(next.code, next.output).toBe(0);
     // Leftovers of the killed build removed; what remains is the new version and the one it replaced (kept for readers mid-page).
     expect(existsSync(killed)).toBe(false);
