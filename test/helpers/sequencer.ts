@@ -14,6 +14,7 @@ const FIRST = [
   "site/hostile.test.ts", // a book generated, built and browsed
   "site/staleness.test.ts", // three builds
   "site/reports.test.ts", // four builds
+  "site/atomic.test.ts", // two builds, one killed
   "site/offline.test.ts", // a cold build after npm run clean
   "site/reading.test.ts",
   "metrics/sql-rates.test.ts",
@@ -27,22 +28,15 @@ const FIRST = [
   "site/account.test.ts",
 ];
 
-/**
- * Files that start last, when the other worker has only small files left: atomic's swap test looks at a link
- * thousands of times while a child flips it, and a look stalled across two flips (a loaded machine) finds the
- * version it resolved already deleted (loaders/site/publish.ts keeps one replaced version).
- */
-const LAST = ["site/atomic.test.ts"];
-
 const rank = (file: TestSpecification) => {
-  const is = (f: string) => file.moduleId.endsWith(`/test/${f}`);
-  const i = FIRST.findIndex(is);
-  return LAST.some(is) ? FIRST.length + 1 : i < 0 ? FIRST.length : i;
+  const i = FIRST.findIndex((f) => file.moduleId.endsWith(`/test/${f}`));
+  return i < 0 ? FIRST.length : i;
 };
+const group = (file: TestSpecification) => file.project.config.sequence.groupOrder ?? 0;
 
 export class LongFirst extends BaseSequencer {
   async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const rest = await super.sort(files);
-    return rest.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+    return rest.map((f, i) => ({ f, i })).sort((a, b) => group(a.f) - group(b.f) || rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
   }
 }
