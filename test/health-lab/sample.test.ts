@@ -7,15 +7,13 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../loaders/engine/config.ts";
 import { toRows } from "../../loaders/datasets/columnar.ts";
 import { computeDataset, type DatasetFile } from "../../loaders/datasets/emit.ts";
 import { datasetByName } from "../../loaders/datasets/index.ts";
 import type { Row } from "../../loaders/engine/db.ts";
 import { Db } from "../../loaders/engine/db.ts";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
-import { silent } from "../../loaders/engine/progress.ts";
-import { ingest } from "../../loaders/engine/warehouse.ts";
+import { ingestSample } from "../helpers/sample.ts";
 
 const data = join(ROOT, "data");
 const present = existsSync(join(data, "accounts.parquet"));
@@ -29,8 +27,8 @@ describe.skipIf(!present)("health lab on the sample book", () => {
   let file: DatasetFile;
   const table = (t: string): Row[] => toRows(file.tables[t]);
   beforeAll(async () => {
-    const config = loadConfig({ config: join(ROOT, "3r.config.json"), data, stateDir: state });
-    const staged = await ingest(config, silent);
+    // the run stages the sample once; this file's own warehouse starts from a copy of it (test/helpers/sample.ts)
+    const { staged } = await ingestSample(state);
     expect(staged.fatal).toEqual([]);
     db = await Db.open(staged.dbPath, { readOnly: true });
     file = await computeDataset(db, datasetByName("health-lab"));

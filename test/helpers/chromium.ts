@@ -21,12 +21,35 @@ export function chromiumPath(): string {
   return found;
 }
 
+/**
+ * How long a page may take to load or an element to appear before Playwright gives up: a hang guard, not a
+ * speed requirement (Playwright's own default, 30 s, is reached on a busy 2-core machine while builds run beside).
+ */
+export const PAGE_WAIT = 300_000;
+/** How long the tests wait for every chart to draw before counting those that did not: a hang guard too. */
+export const CHART_WAIT = 120_000;
+
 /** Launches headless Chromium (Playwright gives it a fresh temporary profile) with no background networking. */
-export function launch(): Promise<Browser> {
-  return chromium.launch({
+export async function launch(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
       "--disable-component-update", "--disable-sync"],
   });
+  // Every page the tests open, in a context of their own or not, waits up to PAGE_WAIT.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(PAGE_WAIT);
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    page.context().setDefaultTimeout(PAGE_WAIT);
+    page.setDefaultTimeout(PAGE_WAIT);
+    return page;
+  };
+  return browser;
 }

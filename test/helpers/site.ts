@@ -1,56 +1,69 @@
 /** Helpers for tests that build the whole site: run the build wrapper, read published datasets, serve dist. */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import type { AddressInfo } from "node:net";
 import { tableFromIPC } from "apache-arrow";
-import { inject } from "vitest";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import { columns } from "../../src/components/data.js";
+import { projectCopy, seedNpmCache, shareNpmCache } from "./project.ts";
+import { SAMPLE_DATA, sampleState } from "./sample.ts";
+import { shared } from "./shared.ts";
 
 /** The tsx entry point: tests run the CLIs as `node TSX loaders/cli/<tool>.ts …`. */
 export const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
-/** Runs `npm run build` (the wrapper) with arguments; returns exit code and combined output. */
-export function build(args: string[], env: Record<string, string> = {}): { code: number; output: string } {
+/**
+ * Runs `npm run build` (the wrapper) in the project at `root` (a private copy, project.ts, unless the test reads
+ * the checkout's own site); returns exit code and combined output.
+ */
+export function build(args: string[], env: Record<string, string> = {}, root = ROOT): { code: number; output: string } {
+  seedNpmCache(root);
   const r = spawnSync(process.execPath, [TSX, "loaders/cli/build.ts", ...args], {
-    cwd: ROOT, encoding: "utf8", env: { ...process.env, THREER_QUIET: "0", ...env }, maxBuffer: 64 * 1024 * 1024,
+    cwd: root, encoding: "utf8", env: { ...process.env, THREER_QUIET: "0", ...env }, maxBuffer: 64 * 1024 * 1024,
   });
+  if (r.status === 0) shareNpmCache(root);
   return { code: r.status ?? 1, output: `${r.stdout}\n${r.stderr}` };
 }
 
 /**
- * The bundled sample's site, built once per test run and shared by the files that only read it (they must not
- * change it). Site test files run one at a time, so the first caller builds and the rest reuse; outside the
- * configured run (no global setup) each caller builds its own.
+ * The bundled sample's site, built once per test run (in its own copy of the project, from the run's staged
+ * sample) and shared by the files that only read them: they must not change it. The first file that asks
+ * builds it; one that asks meanwhile waits (shared.ts).
  */
-export function sampleSite(): string {
-  const shared = inject("sampleSite") as string | undefined;
-  const root = shared ?? mkdtempSync(join(tmpdir(), "3r-site-"));
-  const out = join(root, "dist");
-  const done = join(root, "built");
-  if (existsSync(done)) return out;
-  const r = build(["--out", out]);
-  if (r.code !== 0) throw new Error(`the build failed:\n${r.output.slice(-4000)}`);
-  writeFileSync(done, new Date().toISOString());
-  return out;
+export function sampleSite(): Promise<string> {
+  return shared("sample-site", async (dir) => {
+    const root = projectCopy(join(dir, "project"));
+    cpSync(await sampleState(), join(dir, "state"), { recursive: true });
+    const r = build(["--data", SAMPLE_DATA, "--out", join(dir, "dist")], { THREER_STATE: join(dir, "state") }, root);
+    if (r.code !== 0) throw new Error(`the build failed:\n${r.output.slice(-4000)}`);
+  }).then((dir) => join(dir, "dist"));
 }
 
-let exported: string | undefined;
 /**
- * A dataset as `npm run report` exports it from the bundled sample (every table, including those no page reads),
- * exported once per test file into a temp folder.
+ * The bundled sample as `npm run report` exports it (every dataset, every table, including those no page
+ * reads), exported once per test run into a shared folder; its path. Readers must not change it.
  */
-export function exportedDataset(name: string): { tables: Record<string, Record<string, unknown[]>>; asOf: string } {
-  if (!exported) {
-    const dir = mkdtempSync(join(tmpdir(), "3r-report-"));
-    const r = spawnSync(process.execPath, [TSX, "loaders/cli/report.ts", "--out", dir], { cwd: ROOT, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`npm run report failed:\n${r.stderr}`);
-    exported = dir;
-  }
-  return JSON.parse(readFileSync(join(exported, `${name}.json`), "utf8"));
+export function sampleReport(): Promise<string> {
+  return shared("sample-report", async (dir) => {
+    const state = mkdtempSync(join(tmpdir(), "3r-report-state-"));
+    try {
+      cpSync(await sampleState(), state, { recursive: true });
+      const r = spawnSync(process.execPath, [TSX, "loaders/cli/report.ts", "--data", SAMPLE_DATA, "--out", dir], {
+        cwd: ROOT, encoding: "utf8", env: { ...process.env, THREER_STATE: state },
+      });
+      if (r.status !== 0) throw new Error(`npm run report failed (exit ${r.status}):\n${r.stderr}`);
+    } finally {
+      rmSync(state, { recursive: true, force: true });
+    }
+  });
+}
+
+/** A dataset of the sample as `npm run report` exports it (sampleReport). */
+export async function exportedDataset(name: string): Promise<{ tables: Record<string, Record<string, unknown[]>>; asOf: string }> {
+  return JSON.parse(readFileSync(join(await sampleReport(), `${name}.json`), "utf8"));
 }
 
 /**

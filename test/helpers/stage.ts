@@ -52,9 +52,11 @@ export async function stage(files: Record<string, StagedFile>, options: StageOpt
   }
   const configPath = join(dir, "3r.config.json");
   writeFileSync(configPath, JSON.stringify({ onRejectedRows: "publish", ...options.config }));
-  const config = loadConfig({ config: configPath, data, stateDir: join(dir, "state") }, { THREER_TODAY: options.today ?? "2026-11-22" });
+  // Only today is pinned from the environment; THREER_THREADS passes (vitest.config.ts sets one DuckDB thread).
+  const env = { THREER_TODAY: options.today ?? "2026-11-22", THREER_THREADS: process.env.THREER_THREADS };
+  const config = loadConfig({ config: configPath, data, stateDir: join(dir, "state") }, env);
   const result = await ingest(config, silent);
-  const db = await Db.open(result.dbPath, { readOnly: true });
+  const db = await Db.open(result.dbPath, { readOnly: true, threads: config.duckdb.threads });
   return {
     dir, config, result, db,
     query: (sql) => db.rows(sql),

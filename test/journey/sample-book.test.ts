@@ -7,15 +7,13 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../loaders/engine/config.ts";
 import { toRows } from "../../loaders/datasets/columnar.ts";
 import { computeDataset, type DatasetFile } from "../../loaders/datasets/emit.ts";
 import { datasetByName } from "../../loaders/datasets/index.ts";
 import { Db } from "../../loaders/engine/db.ts";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
-import { silent } from "../../loaders/engine/progress.ts";
-import { ingest } from "../../loaders/engine/warehouse.ts";
 import { firstRenewalByClass, retentionCells, slice } from "../../src/components/journey.js";
+import { ingestSample } from "../helpers/sample.ts";
 
 const data = join(ROOT, "data");
 const present = existsSync(join(data, "milestones.parquet"));
@@ -25,8 +23,8 @@ describe.skipIf(!present)("journey on the sample book", () => {
   let file: DatasetFile;
   const table = (t: string) => toRows(file.tables[t]) as Record<string, any>[];
   beforeAll(async () => {
-    const config = loadConfig({ config: join(ROOT, "3r.config.json"), data, stateDir: state });
-    const staged = await ingest(config, silent);
+    // the run stages the sample once; this file's own warehouse starts from a copy of it (test/helpers/sample.ts)
+    const { staged } = await ingestSample(state);
     expect(staged.fatal).toEqual([]);
     const db = await Db.open(staged.dbPath, { readOnly: true });
     try {

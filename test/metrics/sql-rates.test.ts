@@ -21,13 +21,11 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../loaders/engine/config.ts";
 import { Db } from "../../loaders/engine/db.ts";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
-import { silent } from "../../loaders/engine/progress.ts";
-import { ingest } from "../../loaders/engine/warehouse.ts";
 import { csv, stage, type Staged } from "../helpers/stage.ts";
 import { checkBridge, checkRevenue, checkRisk, expectClose, readMarts, type Table } from "./check-rates.ts";
+import { ingestSample } from "../helpers/sample.ts";
 
 describe("the SQL rate tables equal the formula table on a hand-made book", () => {
   let s: Staged;
@@ -100,8 +98,8 @@ describe.skipIf(!existsSync(join(data, "accounts.parquet")))("the SQL rate table
   let db: Db;
   let marts: Table;
   beforeAll(async () => {
-    const config = loadConfig({ config: join(ROOT, "3r.config.json"), data, stateDir: state });
-    const staged = await ingest(config, silent);
+    // the run stages the sample once; this file's own warehouse starts from a copy of it (test/helpers/sample.ts)
+    const { staged } = await ingestSample(state);
     expect(staged.fatal).toEqual([]);
     db = await Db.open(staged.dbPath, { readOnly: true });
     marts = await readMarts((q) => db.rows(q));

@@ -34,7 +34,7 @@ function plainServer(dist: string): Server {
 }
 
 beforeAll(async () => {
-  out = sampleSite();
+  out = await sampleSite();
   server = plainServer(out);
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -78,7 +78,7 @@ async function open(path: string) {
 }
 
 async function accountShown(page: Page, name: string) {
-  await page.waitForFunction((n) => document.querySelector("h1")?.textContent === n && document.querySelector(".account-section"), name, { timeout: 30_000 });
+  await page.waitForFunction((n) => document.querySelector("h1")?.textContent === n && document.querySelector(".account-section"), name);
 }
 
 describe("the account page on a plain static server", () => {

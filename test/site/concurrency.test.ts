@@ -14,8 +14,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../loaders/engine/config.ts";
-import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import { withWarehouse } from "../../loaders/engine/warehouse.ts";
+import { projectCopy } from "../helpers/project.ts";
 import { csv } from "../helpers/stage.ts";
 import { publishedDataset, publishedDatasets, TSX } from "../helpers/site.ts";
 
@@ -26,12 +26,17 @@ const data = join(dir, "data");
 const configPath = join(dir, "3r.config.json");
 const out = join(dir, "dist");
 const report = join(dir, "report");
+// its own copy of the project (its own Framework cache), so other files' builds run beside it
+const root = projectCopy();
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
+});
 
 function start(tool: string, args: string[]): { child: ChildProcess; stderr: () => string; done: Promise<number> } {
   const child = spawn(process.execPath, [TSX, `loaders/cli/${tool}.ts`, "--data", data, "--config", configPath, ...args], {
-    cwd: ROOT, env: { ...process.env, THREER_QUIET: "0" }, stdio: ["ignore", "ignore", "pipe"],
+    cwd: root, env: { ...process.env, THREER_QUIET: "0" }, stdio: ["ignore", "ignore", "pipe"],
   });
   let err = "";
   child.stderr!.on("data", (b) => { err += String(b); });

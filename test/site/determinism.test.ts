@@ -29,5 +29,5 @@ describe("determinism", () => {
     for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
     rmSync(join(a, ".."), { recursive: true, force: true });
     rmSync(join(b, ".."), { recursive: true, force: true });
-  }, 300_000);
+  }, 600_000);
 });

@@ -10,15 +10,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { ROOT } from "../../loaders/engine/fingerprint.ts";
+import { projectCopy } from "../helpers/project.ts";
 import { csv } from "../helpers/stage.ts";
 import { TSX } from "../helpers/site.ts";
 
-vi.setConfig({ testTimeout: 300_000 });
+vi.setConfig({ testTimeout: 900_000 });
 
 const dir = mkdtempSync(join(tmpdir(), "3r-dev-"));
 const data = join(dir, "data");
 const port = 4100 + (process.pid % 500);
+// its own copy of the project (its own Framework cache), so other files' builds run beside it
+const root = projectCopy();
 let child: ChildProcess | undefined;
 
 function write(arrAfter: number) {
@@ -28,10 +30,10 @@ function write(arrAfter: number) {
     `R1,A1,2025-01-15,2025-01-10,Core,1000,${arrAfter}`));
 }
 
-/** The current ARR the preview serves, polled until `until` holds (or time runs out). */
+/** The current ARR the preview serves, polled until `until` holds (or, as a hang guard, 10 minutes pass). */
 async function currentArr(until: (v: number | null) => boolean): Promise<number | null> {
   let v: number | null = null;
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 1000))) {
+  for (const deadline = Date.now() + 600_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 1000))) {
     try {
       const r = await fetch(`http://127.0.0.1:${port}/_file/data/overview/book.arrow`);
       if (r.ok) v = columns(tableFromIPC(new Uint8Array(await r.arrayBuffer()))).current_arr[0];
@@ -44,6 +46,7 @@ async function currentArr(until: (v: number | null) => boolean): Promise<number 
 afterAll(() => {
   if (child?.pid) try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ }
   rmSync(dir, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
 });
 
 describe("npm run dev", () => {
@@ -51,7 +54,7 @@ describe("npm run dev", () => {
     write(1200);
     writeFileSync(join(dir, "3r.config.json"), JSON.stringify({ asOf: "2025-06-30" }));
     child = spawn(process.execPath, [TSX, "loaders/cli/dev.ts",
-      "--data", data, "--config", join(dir, "3r.config.json"), "--port", String(port)], { cwd: ROOT, stdio: "ignore", detached: true });
+      "--data", data, "--config", join(dir, "3r.config.json"), "--port", String(port)], { cwd: root, stdio: "ignore", detached: true });
     expect(await currentArr((v) => v !== null)).toBe(1200);
     write(900);
     expect(await currentArr((v) => v === 900)).toBe(900);

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Db } from "../../loaders/engine/db.ts";
 import { generateBook } from "../../tools/sample/book.ts";
 import { launch } from "../helpers/chromium.ts";
+import { projectCopy } from "../helpers/project.ts";
 import { build, serve, sitePages } from "../helpers/site.ts";
 
 // Whole-site builds and page-by-page browsing take minutes on a 2-core machine.
@@ -19,6 +20,8 @@ vi.setConfig({ testTimeout: 900_000 });
 
 const dir = mkdtempSync(join(tmpdir(), "3r-hostile-"));
 const out = join(dir, "site");
+// its own copy of the project (its own Framework cache), so other files' builds run beside it
+const root = projectCopy();
 const SCRIPT = "<script>window.__xss=(window.__xss||0)+1</script>";
 const IMG = '<img src="x" class="xss" onerror="window.__xss=(window.__xss||0)+1">';
 let browser: Browser;
@@ -51,7 +54,7 @@ async function hostileBook(): Promise<string> {
 
 beforeAll(async () => {
   const data = await hostileBook();
-  const r = build(["--data", data, "--out", out]);
+  const r = build(["--data", data, "--out", out], {}, root);
   if (r.code !== 0) throw new Error(`the build failed:\n${r.output.slice(-4000)}`);
   server = await serve(out);
   browser = await launch();
@@ -61,6 +64,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
 });
 
 describe("hostile content", () => {

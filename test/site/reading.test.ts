@@ -8,7 +8,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { staticServer } from "../../loaders/cli/serve.ts";
-import { launch } from "../helpers/chromium.ts";
+import { CHART_WAIT, launch } from "../helpers/chromium.ts";
 import { toRows } from "../../loaders/datasets/columnar.ts";
 import { exportedDataset, sampleSite, sitePages } from "../helpers/site.ts";
 
@@ -20,7 +20,7 @@ let server: Awaited<ReturnType<typeof staticServer>>;
 let pages: string[];
 
 beforeAll(async () => {
-  out = sampleSite();
+  out = await sampleSite();
   server = await staticServer(out);
   browser = await launch();
   // every page as the file a static server holds: / is index.html, /risk is risk.html
@@ -37,7 +37,7 @@ async function open(path: string, options: { width?: number; dark?: boolean } = 
   const page = await ctx.newPage();
   await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
   // charts draw asynchronously
-  await page.waitForFunction(() => [...document.querySelectorAll("[data-chart]")].every((c) => c.querySelector("svg, canvas, .empty")), null, { timeout: 15_000 }).catch(() => {});
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-chart]")].every((c) => c.querySelector("svg, canvas, .empty")), null, { timeout: CHART_WAIT }).catch(() => {});
   return page;
 }
 
@@ -176,7 +176,7 @@ describe("filters", () => {
     await segment.selectOption({ label: choice });
     await page.getByRole("heading", { name: `Is the red pie honest? — ${choice}` }).waitFor();
     // the card's first figure must be the SQL book view of that segment on its latest closed quarter
-    const verdicts = toRows(exportedDataset("risk").tables.book_verdicts as never)
+    const verdicts = toRows((await exportedDataset("risk")).tables.book_verdicts as never)
       .filter((r) => r.dimension === "segment" && r.dimension_value === choice && r.closed);
     const latest = verdicts.sort((a, b) => String(a.quarter_start).localeCompare(String(b.quarter_start))).at(-1)!;
     const note = `${Number(latest.red_accounts).toLocaleString("en-US")} of ${Number(latest.active_accounts).toLocaleString("en-US")} active accounts`;

@@ -9,16 +9,18 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import { launch } from "../helpers/chromium.ts";
 import { csv } from "../helpers/stage.ts";
+import { projectCopy } from "../helpers/project.ts";
 import { build, publishedDataset, serve, TSX } from "../helpers/site.ts";
 
 vi.setConfig({ testTimeout: 900_000 });
 
 const NAME = "zz_site_test_report";
-const sqlFile = join(ROOT, "reports", `${NAME}.sql`);
-const pageFile = join(ROOT, "src", "reports", `${NAME}.md`);
+// The analyst works in a copy of the project: the new files never appear in the checkout, nor in another file's build.
+const root = projectCopy();
+const sqlFile = join(root, "reports", `${NAME}.sql`);
+const pageFile = join(root, "src", "reports", `${NAME}.md`);
 const dir = mkdtempSync(join(tmpdir(), "3r-reports-"));
 const data = join(dir, "data");
 const out = join(dir, "dist");
@@ -34,12 +36,11 @@ writeFileSync(join(data, "renewals.csv"), csv(
   "R2,A2,2025-03-01,2025-02-20,Core,2000,0"));
 
 afterAll(() => {
-  rmSync(sqlFile, { force: true });
-  rmSync(pageFile, { force: true });
+  rmSync(root, { recursive: true, force: true });
   rmSync(dir, { recursive: true, force: true });
 });
 
-const tool = (script: string, argv: string[]) => spawnSync(process.execPath, [TSX, `loaders/cli/${script}.ts`, ...argv], { cwd: ROOT, encoding: "utf8" });
+const tool = (script: string, argv: string[]) => spawnSync(process.execPath, [TSX, `loaders/cli/${script}.ts`, ...argv], { cwd: root, encoding: "utf8" });
 
 describe("an analyst's own report", () => {
   it("is scaffolded, edited, built and exported; an unchanged rebuild recomputes nothing; a broken file fails the build with its line", async () => {
@@ -49,7 +50,7 @@ describe("an analyst's own report", () => {
     expect(tool("new-report", [NAME]).stderr).toMatch(/exists already/);
 
     // The scaffold as written works: GRR per segment and year, worked by hand from the two renewals above.
-    let built = build(args);
+    let built = build(args, {}, root);
     expect(built.code, built.output).toBe(0);
     let table = publishedDataset(out, "reports").tables[NAME];
     expect(table).toEqual({ segment: ["Enterprise", "SMB"], renewal_year: [2025, 2025], renewals: [1, 1], resolved_arr: [2000, 1000], grr: [0, 0.9], logo_churn_rate: [1, 0] });
@@ -61,7 +62,7 @@ describe("an analyst's own report", () => {
       "    sum(retained) / sum(resolved_value) as grr",
       "from int_renewal_events where is_resolved",
     ].join("\n"));
-    built = build(args);
+    built = build(args, {}, root);
     expect(built.code, built.output).toBe(0);
     table = publishedDataset(out, "reports").tables[NAME];
     expect(table).toEqual({ segment: ["All"], renewal_year: [2025], renewals: [2], grr: [0.3] });
@@ -85,14 +86,14 @@ describe("an analyst's own report", () => {
     expect(JSON.parse(readFileSync(join(dir, "out", "reports.json"), "utf8")).tables[NAME].grr).toEqual([0.3]);
 
     // Nothing changed: nothing is recomputed.
-    const again = build(args);
+    const again = build(args, {}, root);
     expect(again.code, again.output).toBe(0);
     expect(again.output).toContain("(nothing changed)");
     expect(again.output).not.toMatch(/dataset \S+ computed/);
 
     // A mistake: the build stops with the file and line, and the published site keeps the last good numbers.
     writeFileSync(sqlFile, "select 'All' as segment,\n    sum(retained) / sum(resolved_value) as grr\nfrom int_renewal_event");
-    const broken = build(args);
+    const broken = build(args, {}, root);
     expect(broken.code).not.toBe(0);
     expect(broken.output).toMatch(new RegExp(`reports/${NAME}\\.sql:3: Catalog Error: Table with name int_renewal_event does not exist!`));
     expect(broken.output).toContain("tables you can read:");

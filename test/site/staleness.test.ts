@@ -9,12 +9,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { csv } from "../helpers/stage.ts";
+import { projectCopy } from "../helpers/project.ts";
 import { build, publishedDataset } from "../helpers/site.ts";
 
 // Whole-site builds and page-by-page browsing take minutes on a 2-core machine.
 vi.setConfig({ testTimeout: 900_000 });
 
 const dir = mkdtempSync(join(tmpdir(), "3r-stale-"));
+// its own copy of the project (its own Framework cache), so other files' builds run beside it
+const root = projectCopy();
 const data = join(dir, "data");
 const out = join(dir, "dist");
 const args = ["--data", data, "--config", join(dir, "3r.config.json"), "--out", out];
@@ -30,25 +33,28 @@ function write(arrAfter: number) {
     "R2,A2,2025-09-01,,Core,500,"));
 }
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
+});
 
 describe("the build is never stale", () => {
   it("publishes new numbers after one CSV value changes, and re-runs no loader when nothing changed", () => {
     write(1200);
-    const first = build(args);
+    const first = build(args, {}, root);
     expect(first.code, first.output).toBe(0);
     // current ARR = A1's arr_after 1200 + A2's open contract 500 = 1700
     expect(publishedDataset(out, "overview").tables.book.current_arr).toEqual([1700]);
 
     write(900);
-    const second = build(args);
+    const second = build(args, {}, root);
     expect(second.code, second.output).toBe(0);
     // 900 + 500 = 1400: the figure follows the input
     expect(publishedDataset(out, "overview").tables.book.current_arr).toEqual([1400]);
     expect(second.output).toMatch(/dataset overview computed/);
 
     const before = readFileSync(join(out, "index.html"), "utf8").replace(/built [^·]*·/, "");
-    const third = build(args);
+    const third = build(args, {}, root);
     expect(third.code, third.output).toBe(0);
     expect(third.output).toContain("no loader will run");
     expect(third.output).not.toMatch(/dataset \S+ computed/);
@@ -59,7 +65,7 @@ describe("the build is never stale", () => {
   it("leaves the published site untouched when the inputs have errors", () => {
     const good = readFileSync(join(out, "index.html"), "utf8");
     writeFileSync(join(data, "accounts.csv"), csv("account_id,customer_since", "A1,2023-01-15", "A2,not-a-date"));
-    const r = build(args);
+    const r = build(args, {}, root);
     expect(r.code).toBe(1);
     expect(r.output).toMatch(/accounts\.csv:3:customer_since: expected a date YYYY-MM-DD, got "not-a-date"/);
     expect(r.output).toContain("left as it was");
