@@ -10,22 +10,13 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import { publishVersion } from "../../loaders/site/publish.ts";
+import { until } from "../helpers/until.ts";
 
 // On disk beside the project, where a published site lives, not in the test run's memory-backed temp folder
 // (vitest.config.ts): in memory a flip takes microseconds, and two flips inside one look of this tight loop
 // find the version that look resolved already deleted (publish.ts keeps only the version a flip replaces).
 mkdirSync(join(ROOT, "test-results"), { recursive: true });
 const dir = mkdtempSync(join(ROOT, "test-results", "atomic-swap-"));
-
-/** Polls `test` every 20 ms; rejects after `ms` (a hang guard, not a speed requirement). */
-function until(test: () => boolean, what: string, ms = 600_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = setInterval(() => {
-      if (test()) { clearInterval(poll); resolve(); } else if (Date.now() - started > ms) { clearInterval(poll); reject(new Error(`never: ${what}`)); }
-    }, 20);
-  });
-}
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -12,6 +12,7 @@ import { currentVersion } from "../../loaders/site/publish.ts";
 import { csv } from "../helpers/stage.ts";
 import { projectCopy } from "../helpers/project.ts";
 import { build } from "../helpers/site.ts";
+import { until } from "../helpers/until.ts";
 
 // Whole-site builds take minutes on a 2-core machine.
 vi.setConfig({ testTimeout: 900_000 });
@@ -41,16 +42,6 @@ function startBuild(): { child: ChildProcess; output: () => string } {
   child.stdout!.on("data", (b) => { output += String(b); });
   child.stderr!.on("data", (b) => { output += String(b); });
   return { child, output: () => output };
-}
-
-/** Polls `test` every 20 ms; rejects after `ms` (a hang guard, not a speed requirement). */
-function until(test: () => boolean, what: string, ms = 600_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = setInterval(() => {
-      if (test()) { clearInterval(poll); resolve(); } else if (Date.now() - started > ms) { clearInterval(poll); reject(new Error(`never: ${what}`)); }
-    }, 20);
-  });
 }
 
 /** Whether a process runs (a zombie, dead but not yet reaped, does not). */

@@ -18,6 +18,7 @@ import { withWarehouse } from "../../loaders/engine/warehouse.ts";
 import { projectCopy } from "../helpers/project.ts";
 import { csv } from "../helpers/stage.ts";
 import { publishedDataset, publishedDatasets, TSX } from "../helpers/site.ts";
+import { until } from "../helpers/until.ts";
 
 vi.setConfig({ testTimeout: 900_000 });
 
@@ -41,12 +42,6 @@ function start(tool: string, args: string[]): { child: ChildProcess; stderr: () 
   let err = "";
   child.stderr!.on("data", (b) => { err += String(b); });
   return { child, stderr: () => err, done: new Promise((r) => child.on("close", (c) => r(c ?? 1))) };
-}
-
-async function until(test: () => boolean, what: string): Promise<void> {
-  for (const deadline = Date.now() + 600_000; !test(); await new Promise((r) => setTimeout(r, 50))) {
-    if (Date.now() > deadline) throw new Error(`never: ${what}`);
-  }
 }
 
 describe("build and report on one data folder at once", () => {
