@@ -2,7 +2,7 @@
 // share of churn it flags (recall), one line per ranking, at every distinct threshold. Churn is rare, so this
 // shows what a CSM's list would hold better than ROC does: the dashed line is the churn rate, the precision
 // of flagging every renewal (a ranking no better than chance stays on it).
-import { COLORS, LABEL } from "./roc-curve.js";
+import { LABEL, rankingColor } from "./roc-curve.js";
 
 /** rows: roc rows of one slice (any subjects), riskiest threshold first; points without recall (no churn) are left out. */
 export function precisionRecallSpec(rows, { title = "Precision–recall: churn among the renewals flagged" } = {}) {
@@ -37,7 +37,7 @@ export function precisionRecallSpec(rows, { title = "Precision–recall: churn a
           x: { field: "recall", type: "quantitative", title: "Churn flagged (recall)", axis: { format: ".0%" }, scale: { domain: [0, 1] } },
           y: { field: "precision", type: "quantitative", title: "Flagged renewals that churned (precision)", axis: { format: ".0%" }, scale: { domain: [0, 1] } },
           order: { field: "order", type: "quantitative" },
-          color: { field: "ranking", type: "nominal", title: null, scale: { domain, range: domain.map((d) => COLORS[d] ?? "#374151") }, legend: { orient: "top" } },
+          color: rankingColor(domain),
           tooltip: [
             { field: "ranking", type: "nominal" },
             { field: "flagged", type: "quantitative", title: "renewals flagged", format: "," },

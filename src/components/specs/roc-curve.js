@@ -2,9 +2,14 @@
 // with the diagonal a coin toss would draw. A curve far above the diagonal ranks churn well.
 import { COLOR } from "../palette.js";
 
-/** Each ranking's colour and label, shared with the precision–recall chart so both draw a ranking alike. */
-export const COLORS = { "Health score": "#2563eb", "Health color": COLOR.red, "Fitted scorecard": "#059669" };
+/** Each ranking's colour and label, shared with the precision–recall chart (LABEL, rankingColor) so both draw a ranking alike. */
+const COLORS = { "Health score": "#2563eb", "Health color": COLOR.red, "Fitted scorecard": "#059669" };
 export const LABEL = { score: "Health score", color: "Health color", scorecard: "Fitted scorecard" };
+
+/** The lines' colour channel: one colour per ranking of `domain` (labels), in that order. */
+export function rankingColor(domain) {
+  return { field: "ranking", type: "nominal", title: null, scale: { domain, range: domain.map((d) => COLORS[d] ?? "#374151") }, legend: { orient: "top" } };
+}
 
 /** rows: roc rows of one slice (any subjects). Each curve starts at (0, 0). */
 export function rocSpec(rows, { title = "ROC: churn flagged against retained renewals flagged" } = {}) {
@@ -33,7 +38,7 @@ export function rocSpec(rows, { title = "ROC: churn flagged against retained ren
           x: { field: "fpr", type: "quantitative", title: "Retained renewals flagged (false-positive rate)", axis: { format: ".0%" }, scale: { domain: [0, 1] } },
           y: { field: "tpr", type: "quantitative", title: "Churn flagged (recall)", axis: { format: ".0%" }, scale: { domain: [0, 1] } },
           order: { field: "order", type: "quantitative" },
-          color: { field: "ranking", type: "nominal", title: null, scale: { domain, range: domain.map((d) => COLORS[d] ?? "#374151") }, legend: { orient: "top" } },
+          color: rankingColor(domain),
           tooltip: [
             { field: "ranking", type: "nominal" },
             { field: "flagged", type: "quantitative", title: "renewals flagged", format: "," },
