@@ -13,8 +13,9 @@ import { publishVersion } from "../../loaders/site/publish.ts";
 import { until } from "../helpers/until.ts";
 
 // On disk beside the project, where a published site lives, not in the test run's memory-backed temp folder
-// (vitest.config.ts): in memory a flip takes microseconds, and two flips inside one look of this tight loop
-// find the version that look resolved already deleted (publish.ts keeps only the version a flip replaces).
+// (vitest.config.ts). The child flips hundreds of times a second: a look stalled across two flips (as under a
+// loaded CI machine) once found the version it had resolved deleted, when publish.ts kept only the last one
+// replaced; it now keeps every version replaced in the last minute (test/site/publish.test.ts).
 mkdirSync(join(ROOT, "test-results"), { recursive: true });
 const dir = mkdtempSync(join(ROOT, "test-results", "atomic-swap-"));
 
