@@ -74,7 +74,8 @@ describe("incremental staging", () => {
     expect(rebuilt).toEqual(expect.arrayContaining(["raw_usage", "_rej_usage", "int_usage_user_days"]));
     expect(await s.db.tables()).not.toContain("left_over");
     expect(await s.db.storageVersion()).toMatch(new RegExp(`^${STORAGE_VERSION.replaceAll(".", "\\.")}`));
-    expect(await s.db.rows("select account_id, user_id, events from int_usage_user_days")).toEqual([{ account_id: "A1", user_id: "u1", events: 3 }]);
+    expect(await s.db.rows("select account_id, user_key = hash('u1') as is_u1 from int_usage_user_days")).toEqual([{ account_id: "A1", is_u1: true }]);
+    expect(await s.db.rows("select account_id, events from int_usage_account_days")).toEqual([{ account_id: "A1", events: 3 }]);
   });
 
   it("finds the variables a model reads, ignoring comments", () => {

@@ -33,8 +33,8 @@ first_used as (
 
 window_users as (
     -- one row per renewal and user active in its window: a plain distinct, then a count, costs ~15% less CPU
-    -- than count(distinct user_id) per renewal over the 12M user-days of these windows on a 100M-row book
-    select distinct r.renewal_id, u.user_id
+    -- than count(distinct user_key) per renewal over the 12M user-days of these windows on a 100M-row book
+    select distinct r.renewal_id, u.user_key
     from renewals as r
     join user_days as u
         on u.account_id = r.account_id

@@ -1,7 +1,9 @@
 -- unique: account_id, date
--- not null: account_id, date, events, users
--- accepted: users >= 1 and events >= users
--- assert: the per-account-day events equal the per-user-day events they were cut from
-select * from (select (select coalesce(sum(events), 0) from int_usage_user_days) as users_grain,
-    (select coalesce(sum(events), 0) from int_usage_account_days) as account_grain)
-where users_grain <> account_grain
+-- not null: account_id, date, events
+-- accepted: events >= 1
+-- assert: no event is lost between the staged usage and the per-account-day grain, and its days are the users' active days
+select * from (select (select coalesce(sum(events), 0) from stg_usage) as staged,
+    (select coalesce(sum(events), 0) from int_usage_account_days) as account_grain,
+    (select count(*) from (select distinct account_id, date from int_usage_user_days)) as user_days,
+    (select count(*) from int_usage_account_days) as account_days)
+where staged <> account_grain or user_days <> account_days

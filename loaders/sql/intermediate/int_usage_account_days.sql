@@ -1,15 +1,15 @@
--- int_usage_account_days: one row per account and active day: events and distinct active users.
-with user_days as (
-    select * from int_usage_user_days
+-- int_usage_account_days: one row per account and active day, with its events. Cut from the per-feature-day grain
+-- (19M rows on a 100M-row book, against 59.5M user-days): the same days, and the same events summed.
+with feature_days as (
+    select * from int_usage_feature_days
 ),
 
 final as (
     select
         account_id,
         date,
-        sum(events)::bigint as events,
-        count(*) as users
-    from user_days
+        sum(events)::bigint as events
+    from feature_days
     group by all
 )
 

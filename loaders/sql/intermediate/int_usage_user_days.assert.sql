@@ -1,7 +1,8 @@
--- unique: account_id, user_id, date
--- not null: account_id, user_id, date, events
--- accepted: events >= 1
--- assert: no event is lost between the staged usage and the per-user-day grain
-select staged, folded from (select (select coalesce(sum(events), 0) from stg_usage) as staged,
-    (select coalesce(sum(events), 0) from int_usage_user_days) as folded)
-where staged <> folded
+-- unique: account_id, user_key, date
+-- not null: account_id, user_key, date
+-- assert: the user keys count exactly the users the staged text names, per account and in all
+select * from (select (select count(*) from (select distinct account_id, user_id from stg_usage)) as users_text,
+    (select count(*) from (select distinct account_id, user_key from int_usage_user_days)) as users_keyed,
+    (select count(*) from (select distinct account_id, user_id, date from stg_usage)) as user_days_text,
+    (select count(*) from int_usage_user_days) as user_days_keyed)
+where users_text <> users_keyed or user_days_text <> user_days_keyed

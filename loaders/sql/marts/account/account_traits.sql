@@ -50,7 +50,7 @@ sources as (
 ),
 
 users_90 as (
-    select account_id, count(distinct user_id) as active_users
+    select account_id, count(distinct user_key) as active_users
     from user_days
     where date > getvariable('as_of') - 90 and date <= getvariable('as_of')  -- the 90 days ending on L
     group by account_id

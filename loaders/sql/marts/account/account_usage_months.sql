@@ -20,7 +20,7 @@ month_numbers as (
 ),
 
 user_years as (
-    select account_id, user_id, year(date) as year, bit_or(1 << (month(date) - 1)) as months
+    select account_id, user_key, year(date) as year, bit_or(1 << (month(date) - 1)) as months
     from user_days
     where date <= getvariable('as_of')  -- usage after the as-of date was not known on it
     group by all

@@ -75,7 +75,7 @@ usage_trend as (
 ),
 
 active_users as (
-    select account_id, count(distinct user_id) as users_last_90
+    select account_id, count(distinct user_key) as users_last_90
     from user_days
     where date > getvariable('as_of') - 90 and date <= getvariable('as_of')  -- seats taken: anyone active in 90 days (the green profile's utilization)
     group by account_id

@@ -16,6 +16,10 @@ user_days as (
     select * from int_usage_user_days
 ),
 
+account_days as (
+    select * from int_usage_account_days
+),
+
 days as (
     -- every day of [window_start, renewal_date), to tell each month how much of it the window holds
     select l.renewal_id, l.account_id, unnest(generate_series(l.window_start, l.renewal_date - 1, interval 1 day))::date as day
@@ -51,12 +55,23 @@ touch_counts as (
     group by all
 ),
 
-usage_counts as (
+usage_events as (
     select
         m.renewal_id,
         m.month,
-        sum(u.events) as usage_events,
-        count(distinct u.user_id) as active_users
+        sum(a.events) as usage_events
+    from months as m
+    join account_days as a
+        on a.account_id = m.account_id
+        and a.date between m.first_day and m.last_day
+    group by all
+),
+
+usage_users as (
+    select
+        m.renewal_id,
+        m.month,
+        count(distinct u.user_key) as active_users
     from months as m
     join user_days as u
         on u.account_id = m.account_id
@@ -88,13 +103,14 @@ final as (
         coalesce(t.calls, 0) as calls,
         coalesce(t.emails, 0) as emails,
         coalesce(t.other_touches, 0) as other_touches,
-        coalesce(u.usage_events, 0) as usage_events,
+        coalesce(e.usage_events, 0) as usage_events,
         coalesce(u.active_users, 0) as active_users,
         coalesce(k.tickets, 0) as tickets,
         coalesce(k.high_tickets, 0) as high_tickets
     from months as m
     left join touch_counts as t using (renewal_id, month)
-    left join usage_counts as u using (renewal_id, month)
+    left join usage_events as e using (renewal_id, month)
+    left join usage_users as u using (renewal_id, month)
     left join ticket_counts as k using (renewal_id, month)
 )
 

@@ -53,7 +53,7 @@ usage_trend as (
 ),
 
 active_users as (
-    select account_id, count(distinct user_id) as users_last_30
+    select account_id, count(distinct user_key) as users_last_30
     from user_days
     where date > getvariable('as_of') - 30 and date <= getvariable('as_of')  -- utilization is read over 30 days
         and account_id in (select account_id from due)
