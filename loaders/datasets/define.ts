@@ -26,8 +26,8 @@ export interface TableDef {
   /** Or: rows computed in TypeScript (for what SQL cannot do, like locating lines in files). */
   load?: (db: Db) => Promise<Row[]>;
   columns: Record<string, ColumnDef>;
-  /** Or: columns taken from the warehouse when the dataset is computed (an analyst's report: datasets/reports.ts). */
-  columnsFrom?: (db: Db) => Promise<Record<string, ColumnDef>>;
+  /** Or: columns taken from the query's own result types when the dataset is computed (an analyst's report: datasets/reports.ts). */
+  columnsFrom?: (types: { name: string; type: string }[]) => Record<string, ColumnDef>;
 }
 
 /** A dataset: the unit a page loads and `npm run report` writes. */

@@ -23,18 +23,20 @@ export interface DatasetFile {
 
 /** Runs every table of a dataset and checks each column against its documentation: names, types, nulls. */
 export async function computeDataset(db: Db, def: DatasetDef): Promise<DatasetFile> {
-  const meta = Object.fromEntries((await db.rows<{ key: string; value: string }>("select key, value from _3r_meta")).map((r) => [r.key, r.value]));
+  const meta = await warehouseMeta(db);
   const tables: Record<string, Columnar> = {};
   for (const [name, table] of Object.entries(def.tables)) {
     const where = `dataset ${def.name}, table ${name}`;
-    const t = table.columnsFrom ? { ...table, columns: await table.columnsFrom(db) } : table;
     let got: Columnar;
+    let types: { name: string; type: string }[] = [];
     try {
       // Columns straight from DuckDB: no row objects on the way to a column-oriented file.
-      got = t.load ? rowsToColumns(await t.load(db)) : await db.columns(t.sql!);
+      if (table.load) got = rowsToColumns(await table.load(db));
+      else ({ columns: got, types } = await db.typedColumns(table.sql!));
     } catch (err) {
       throw new Error(`${where}: ${(err as Error).message.split("\n")[0]}`);
     }
+    const t = table.columnsFrom ? { ...table, columns: table.columnsFrom(types) } : table;
     const undocumented = Object.keys(got).filter((c) => !(c in t.columns));
     if (undocumented.length) throw new Error(`${where}: undocumented column ${undocumented.join(", ")} (add it to the table's columns)`);
     const length = Object.values(got)[0]?.length ?? 0;
@@ -51,6 +53,13 @@ export async function computeDataset(db: Db, def: DatasetDef): Promise<DatasetFi
     }
   }
   return { dataset: def.name, title: def.title, asOf: meta.as_of, currency: meta.currency, tables };
+}
+
+/** The warehouse's as-of date and currency (`_3r_meta`), read once per connection: it is read-only while datasets are computed. */
+const metas = new WeakMap<Db, Promise<Record<string, string>>>();
+function warehouseMeta(db: Db): Promise<Record<string, string>> {
+  if (!metas.has(db)) metas.set(db, db.rows<{ key: string; value: string }>("select key, value from _3r_meta").then((rows) => Object.fromEntries(rows.map((r) => [r.key, r.value]))));
+  return metas.get(db)!;
 }
 
 /** Rows from a TypeScript table loader → columns, every key any row has. */

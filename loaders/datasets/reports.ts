@@ -3,7 +3,6 @@
  * from the warehouse table it was built into. Its columns are not written down by hand: they are the query's
  * own, typed by DuckDB, and a type a page cannot read is an error naming the file and column.
  */
-import type { Db } from "../engine/db.ts";
 import { ident } from "../engine/db.ts";
 import { REPORTS_DIR, ReportError, reportNames, reportTable } from "../engine/reports.ts";
 import { type ColumnDef, type ColumnType, defineDataset, type TableDef } from "./define.ts";
@@ -20,18 +19,20 @@ export function publishedType(duckdbType: string): ColumnType | null {
   return null;
 }
 
-/** The documented columns of a report's table, from DuckDB's description of it. */
-export async function reportColumns(db: Db, name: string): Promise<Record<string, ColumnDef>> {
-  const described = await db.rows<{ column_name: string; column_type: string }>(`describe ${ident(reportTable(name))}`);
+/**
+ * The documented columns of a report's table, from DuckDB's types of its result (the query that reads it: no
+ * second query to describe the table, which cost as much as reading a small report).
+ */
+export function reportColumns(name: string, types: { name: string; type: string }[]): Record<string, ColumnDef> {
   const columns: Record<string, ColumnDef> = {};
-  for (const c of described) {
-    const type = publishedType(c.column_type);
+  for (const c of types) {
+    const type = publishedType(c.type);
     if (!type) {
-      const cast = /^TIMESTAMP/.test(c.column_type) ? `${c.column_name}::date` : `${c.column_name}::varchar`;
-      throw new ReportError(`${REPORTS_DIR}/${name}.sql: column "${c.column_name}" is ${c.column_type}, which a page cannot read; ` +
-        `publish text, numbers, booleans, dates or lists of text (for example select ${cast} as ${c.column_name})`);
+      const cast = /^TIMESTAMP/.test(c.type) ? `${c.name}::date` : `${c.name}::varchar`;
+      throw new ReportError(`${REPORTS_DIR}/${name}.sql: column "${c.name}" is ${c.type}, which a page cannot read; ` +
+        `publish text, numbers, booleans, dates or lists of text (for example select ${cast} as ${c.name})`);
     }
-    columns[c.column_name] = { type, nullable: true, doc: `${c.column_type} from ${REPORTS_DIR}/${name}.sql` };
+    columns[c.name] = { type, nullable: true, doc: `${c.type} from ${REPORTS_DIR}/${name}.sql` };
   }
   return columns;
 }
@@ -42,7 +43,7 @@ function reportTableDef(name: string): TableDef {
     doc: `${REPORTS_DIR}/${name}.sql`,
     sql: `select * from ${ident(reportTable(name))}`,
     columns: {},
-    columnsFrom: (db: Db) => reportColumns(db, name),
+    columnsFrom: (types) => reportColumns(name, types),
   };
 }
 

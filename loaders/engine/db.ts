@@ -67,10 +67,16 @@ export class Db {
 
   /** Runs a query and returns its result column by column (as published), in the query's column order. */
   async columns(sql: string): Promise<Record<string, Plain[]>> {
+    return (await this.typedColumns(sql)).columns;
+  }
+
+  /** As `columns`, with DuckDB's type of each column as it names it (e.g. "VARCHAR", "DECIMAL(18,2)"), in order. */
+  async typedColumns(sql: string): Promise<{ columns: Record<string, Plain[]>; types: { name: string; type: string }[] }> {
     const reader = await this.conn.runAndReadAll(sql);
-    const out: Record<string, Plain[]> = {};
-    for (const [name, values] of Object.entries(reader.getColumnsObjectJS())) out[name] = (values as unknown[]).map(plain);
-    return out;
+    const columns: Record<string, Plain[]> = {};
+    for (const [name, values] of Object.entries(reader.getColumnsObjectJS())) columns[name] = (values as unknown[]).map(plain);
+    const names = reader.columnNames();
+    return { columns, types: reader.columnTypes().map((t, i) => ({ name: names[i], type: t.toString() })) };
   }
 
   /** The first row of a query, or undefined. */

@@ -72,11 +72,12 @@ describe("published columns", () => {
   it("takes a report's columns from the warehouse, and a column of another type is an error naming file and column", async () => {
     const db = await Db.open();
     try {
-      await db.run("create table report_ok as select 'a' as segment, 2025 as renewal_year, 0.9::double as grr, date '2025-01-01' as day");
-      expect(Object.fromEntries(Object.entries(await reportColumns(db, "ok")).map(([k, v]) => [k, v.type])))
-        .toEqual({ segment: "string", renewal_year: "int", grr: "number", day: "date" });
-      await db.run("create table report_bad as select 'a' as segment, timestamp '2025-01-01 10:00' as seen_at");
-      await expect(reportColumns(db, "bad")).rejects.toThrow('reports/bad.sql: column "seen_at" is TIMESTAMP, which a page cannot read; publish text, numbers, booleans, dates or lists of text (for example select seen_at::date as seen_at)');
+      const types = async (sql: string) => (await db.typedColumns(sql)).types;
+      const ok = await types("select 'a' as segment, 2025 as renewal_year, 0.9::double as grr, date '2025-01-01' as day, 1.5::decimal(18, 2) as arr, ['x'] as tags");
+      expect(Object.fromEntries(Object.entries(reportColumns("ok", ok)).map(([k, v]) => [k, v.type])))
+        .toEqual({ segment: "string", renewal_year: "int", grr: "number", day: "date", arr: "number", tags: "string[]" });
+      const bad = await types("select 'a' as segment, timestamp '2025-01-01 10:00' as seen_at");
+      expect(() => reportColumns("bad", bad)).toThrow('reports/bad.sql: column "seen_at" is TIMESTAMP, which a page cannot read; publish text, numbers, booleans, dates or lists of text (for example select seen_at::date as seen_at)');
     } finally {
       db.close();
     }
