@@ -9,6 +9,11 @@ import type { Db } from "./db.ts";
  * `red_pie_verdict(scored, red_share, logo_churn_rate, flagged_churn, missed_churn_limit)`: the verdict on a red
  * pie in its fixed words, for the book view and the renewal view alike (docs/metrics.md § Risk). `scored`: the
  * slice has any health snapshot. Null when there is nothing to compare the pie with (no churn rate).
+ *
+ * `active_in(days, month, after, upto)`: whether a row of int_usage_user_months (a user's active days in `month`,
+ * its first day, as bits: day d of the month is bit d − 1) has an active day d with after < d ≤ upto. Every count
+ * of distinct active users over a window reads the user-months through it: the window's days inside the month
+ * are the bits from day(max(month, after + 1)) to day(min(last_day(month), upto)).
  */
 export async function createFigureMacros(db: Db): Promise<void> {
   await db.run(`
@@ -19,6 +24,11 @@ export async function createFigureMacros(db: Db): Promise<void> {
         when red_share < logo_churn_rate then 'red under-calls churn'
         when 1 - flagged_churn > missed_churn_limit then 'red is big enough but misses most churn'
         else 'red covers churn'
+      end;
+    create or replace macro active_in(days, month, after, upto) as
+      case
+        when greatest(month, after + 1) > least(last_day(month), upto) then false
+        else days & ((1::bigint << day(least(last_day(month), upto))) - (1::bigint << (day(greatest(month, after + 1)) - 1))) <> 0
       end;
   `);
   await createTraitMacros(db);

@@ -45,7 +45,7 @@ describe("incremental staging", () => {
     writeFileSync(join(s.dir, "data", "touches.csv"), csv("account_id,date,type", "A1,2025-06-02,meeting"));
     const rebuilt = await again();
     expect(rebuilt).toEqual(expect.arrayContaining(["raw_touches", "_rej_touches", "stg_touches"]));
-    for (const untouched of ["raw_usage", "_rej_usage", "stg_usage", "int_usage_user_days", "int_usage_feature_days", "int_usage_account_days", "raw_renewals", "int_renewal_events", "int_health_intervals"]) {
+    for (const untouched of ["raw_usage", "_rej_usage", "stg_usage", "int_usage_user_months", "int_usage_feature_days", "int_usage_account_days", "raw_renewals", "int_renewal_events", "int_health_intervals"]) {
       expect(rebuilt, untouched).not.toContain(untouched);
     }
   });
@@ -71,10 +71,12 @@ describe("incremental staging", () => {
     s.db = await Db.open(path, { readOnly: true });
     expect(await s.db.storageVersion()).toMatch(/^v1\.0\.0/);
     const rebuilt = await again();
-    expect(rebuilt).toEqual(expect.arrayContaining(["raw_usage", "_rej_usage", "int_usage_user_days"]));
+    expect(rebuilt).toEqual(expect.arrayContaining(["raw_usage", "_rej_usage", "int_usage_user_months"]));
     expect(await s.db.tables()).not.toContain("left_over");
     expect(await s.db.storageVersion()).toMatch(new RegExp(`^${STORAGE_VERSION.replaceAll(".", "\\.")}`));
-    expect(await s.db.rows("select account_id, user_key = hash('u1') as is_u1 from int_usage_user_days")).toEqual([{ account_id: "A1", is_u1: true }]);
+    // u1 active on 2025-06-01 only: June's row, day 1 = bit 0
+    expect(await s.db.rows("select account_id, user_key = hash('u1') as is_u1, strftime(month, '%Y-%m-%d') as month, days from int_usage_user_months"))
+      .toEqual([{ account_id: "A1", is_u1: true, month: "2025-06-01", days: 1 }]);
     expect(await s.db.rows("select account_id, events from int_usage_account_days")).toEqual([{ account_id: "A1", events: 3 }]);
   });
 

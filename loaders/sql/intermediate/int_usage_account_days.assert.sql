@@ -4,6 +4,6 @@
 -- assert: no event is lost between the staged usage and the per-account-day grain, and its days are the users' active days
 select * from (select (select coalesce(sum(events), 0) from stg_usage) as staged,
     (select coalesce(sum(events), 0) from int_usage_account_days) as account_grain,
-    (select count(*) from (select distinct account_id, date from int_usage_user_days)) as user_days,
+    (select coalesce(sum(bit_count(days)), 0) from (select bit_or(days) as days from int_usage_user_months group by account_id, month)) as user_days,
     (select count(*) from int_usage_account_days) as account_days)
 where staged <> account_grain or user_days <> account_days

@@ -1,6 +1,6 @@
 -- stg_usage: one row per user, feature and day.
 -- materialized: view
--- Usage is the large table: read in place by the two usage pre-aggregates only (int_usage_user_days,
+-- Usage is the large table: read in place by the two usage pre-aggregates only (int_usage_user_months,
 -- int_usage_feature_days); every other model reads those (a stored copy was measured slower: docs/decisions.md).
 -- Typed and trimmed; rows validation rejected are left out here and counted on the Data quality page.
 with source as (

@@ -10,8 +10,8 @@ traits as (
     select position, trait, area, label from green_profile_traits
 ),
 
-user_days as (
-    select * from int_usage_user_days
+user_months as (
+    select * from int_usage_user_months
 ),
 
 -- feature_days and account_days are each read twice (a window, and the whole history's extent): "not
@@ -51,8 +51,9 @@ sources as (
 
 users_90 as (
     select account_id, count(distinct user_key) as active_users
-    from user_days
-    where date > getvariable('as_of') - 90 and date <= getvariable('as_of')  -- the 90 days ending on L
+    from user_months
+    where month between date_trunc('month', getvariable('as_of') - 89) and getvariable('as_of')
+        and active_in(days, month, getvariable('as_of') - 90, getvariable('as_of'))  -- the 90 days ending on L
     group by account_id
 ),
 

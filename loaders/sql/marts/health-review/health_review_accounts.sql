@@ -22,8 +22,8 @@ account_days as (
     select * from int_usage_account_days
 ),
 
-user_days as (
-    select * from int_usage_user_days
+user_months as (
+    select * from int_usage_user_months
 ),
 
 feature_days as (
@@ -76,8 +76,9 @@ usage_trend as (
 
 active_users as (
     select account_id, count(distinct user_key) as users_last_90
-    from user_days
-    where date > getvariable('as_of') - 90 and date <= getvariable('as_of')  -- seats taken: anyone active in 90 days (the green profile's utilization)
+    from user_months
+    where month between date_trunc('month', getvariable('as_of') - 89) and getvariable('as_of')
+        and active_in(days, month, getvariable('as_of') - 90, getvariable('as_of'))  -- seats taken: anyone active in 90 days (the green profile's utilization)
     group by account_id
 ),
 

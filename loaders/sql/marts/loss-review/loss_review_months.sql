@@ -12,8 +12,8 @@ tickets as (
     select * from stg_tickets
 ),
 
-user_days as (
-    select * from int_usage_user_days
+user_months as (
+    select * from int_usage_user_months
 ),
 
 account_days as (
@@ -73,9 +73,10 @@ usage_users as (
         m.month,
         count(distinct u.user_key) as active_users
     from months as m
-    join user_days as u
+    join user_months as u
         on u.account_id = m.account_id
-        and u.date between m.first_day and m.last_day
+        and u.month = m.month
+        and active_in(u.days, u.month, m.first_day - 1, m.last_day)  -- active on the month's days inside the window
     group by all
 ),
 

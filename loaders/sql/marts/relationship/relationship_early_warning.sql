@@ -23,8 +23,8 @@ account_days as (
     select * from int_usage_account_days
 ),
 
-user_days as (
-    select * from int_usage_user_days
+user_months as (
+    select * from int_usage_user_months
 ),
 
 intervals as (
@@ -54,8 +54,9 @@ usage_trend as (
 
 active_users as (
     select account_id, count(distinct user_key) as users_last_30
-    from user_days
-    where date > getvariable('as_of') - 30 and date <= getvariable('as_of')  -- utilization is read over 30 days
+    from user_months
+    where month between date_trunc('month', getvariable('as_of') - 29) and getvariable('as_of')
+        and active_in(days, month, getvariable('as_of') - 30, getvariable('as_of'))  -- utilization is read over 30 days
         and account_id in (select account_id from due)
     group by account_id
 ),
