@@ -1,8 +1,11 @@
 /** The benchmark harness's pure helpers: /proc parsing and tree sums, page data references, build logs. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { median, summarize, type TableTiming } from "../../tools/bench/datasets.ts";
-import { parseBuildLog, perSecond } from "../../tools/bench/measure.ts";
-import { parseFileRefs } from "../../tools/bench/pages.ts";
+import { accountPagesCost, parseBuildLog, perSecond } from "../../tools/bench/measure.ts";
+import { accountView, parseFileRefs } from "../../tools/bench/pages.ts";
 import { descendants, parseCpuSeconds, parseStat, parseVmRss, peakBetween, treeRss } from "../../tools/bench/rss.ts";
 
 describe("process tree RSS", () => {
@@ -64,6 +67,23 @@ registerFile("../data/a \\"b\\".json", {"name":"../data/a \\"b\\".json","path":"
   });
 });
 
+describe("one account view", () => {
+  it("is the account page's own files plus the largest shard any archive holds", () => {
+    const dist = mkdtempSync(join(tmpdir(), "3r-view-"));
+    try {
+      for (const [file, size] of [["a0/index.json", 40], ["a0/shard-0.json", 100], ["a1/shard-1.json", 300], ["a1/notes.txt", 900]] as const) {
+        mkdirSync(join(dist, "data", "account", file, ".."), { recursive: true });
+        writeFileSync(join(dist, "data", "account", file), "x".repeat(size));
+      }
+      const page = { page: "account", files: [], bytes: 50, gzipBytes: 20, largest: null };
+      expect(accountView(dist, [page])).toEqual({ pageBytes: 50, shards: 2, largestShardBytes: 300, bytes: 350 });
+      expect(accountView(dist, [{ ...page, page: "risk" }])).toBeNull();
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("build logs", () => {
   const line = (t: number, text: string) => ({ t, text });
 
@@ -85,6 +105,24 @@ describe("build logs", () => {
     expect(log.stagedAt).toBe(6);
     expect(log.loadersDoneAt).toBe(12);
     expect(log.loaders).toEqual([{ name: "loss-review", seconds: 4.013 }]);
+  });
+
+  it("times each dataset the wrapper computed and the shard files placed, and sums the account pages' cost", () => {
+    const log = parseBuildLog([
+      line(2, "[build   1.9s] account_traits built in 1.5s, 2.9s cpu"),
+      line(4, "[build   3.9s] account_usage_months built in 2.0s, 3.9s cpu"),
+      line(5, "[build   4.9s] risk_groups built in 1.0s, 1.9s cpu"),
+      line(6, "[build   5.9s] 3 of 3 datasets to compute: risk, account, account-names"),
+      line(7, "[build   6.9s] dataset risk computed"),
+      line(10, "[build   9.9s] dataset account computed"),
+      line(10.5, "[build  10.4s] dataset account-names computed"),
+      line(30, "142 links validated"),
+      line(30.25, "[build  30.2s] 641 shard files placed"),
+    ]);
+    expect(log.datasets).toEqual([{ name: "risk", seconds: 1 }, { name: "account", seconds: 3 }, { name: "account-names", seconds: 0.5 }]);
+    expect(log.placed).toEqual({ files: 641, seconds: 0.25 });
+    // 3.5 s of SQL (risk_groups is not the account pages'), 3.5 s of datasets, 0.25 s placing: 7.25 s of a 36.25 s build = 25% of 29 s
+    expect(accountPagesCost(log, 36.25)).toEqual({ sqlSeconds: 3.5, datasetSeconds: 3.5, placingSeconds: 0.25, seconds: 7.25, share: 0.25 });
   });
 
   it("reads an unchanged build as no dataset recomputed", () => {

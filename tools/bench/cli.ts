@@ -17,8 +17,8 @@ import { warehousePath } from "../../loaders/engine/warehouse.ts";
 import { ensureBook, SIZES, type Size } from "./book.ts";
 import { compareDatasets, loadToolkit } from "./datasets.ts";
 import { changeOneTouch, linkInputs, restoreTouches } from "./inputs.ts";
-import { buildFigures, measure, type Measured, parseBuildLog, perSecond, runFigures } from "./measure.ts";
-import { pageData } from "./pages.ts";
+import { accountPagesCost, buildFigures, measure, type Measured, parseBuildLog, perSecond, runFigures } from "./measure.ts";
+import { accountView, pageData } from "./pages.ts";
 import { bytes, type BenchResult, codeVersion, machine, writeReport } from "./report.ts";
 import { bareUsageSteps, type IngestRun, writeStagingReport } from "./staging.ts";
 import { snapshotTree } from "./tree.ts";
@@ -101,6 +101,7 @@ runMain(async () => {
 
   log("3/5 data each page downloads");
   const pages = pageData(dist);
+  const view = accountView(dist, pages);
 
   log("4/5 datasets: toolkit vs bare DuckDB");
   const kit = await loadToolkit(tree);
@@ -125,6 +126,7 @@ runMain(async () => {
     rebuildTouches: { ...buildFigures(touched).figures, change },
     datasetCount: fullLog.datasetCount ?? kit.DATASETS.length, warehouseBytes: statSync(dbPath).size,
     datasets: compared.datasets, tables: compared.tables, pages,
+    accountPages: accountPagesCost(fullLog, full.seconds), accountView: view,
   };
   process.stdout.write(writeReport(root, result));
   log(`wrote ${join(root, "bench.json")}, bench.md and logs/`);

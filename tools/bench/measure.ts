@@ -63,11 +63,16 @@ export interface BuildLog {
   loadersDoneAt: number | null;
   /** Framework's report of each data loader it ran (`load /data/risk.json → … success 702 kB in 4746ms`). */
   loaders: { name: string; seconds: number }[];
+  /** Each dataset the wrapper computed: from the previous dataset (or the end of staging) to its `dataset X computed` line. */
+  datasets: { name: string; seconds: number }[];
+  /** Placing the shard files after Framework (`641 shard files placed`): from the line before it. */
+  placed: { files: number; seconds: number } | null;
 }
 
 /** Parses the build's output lines. */
 export function parseBuildLog(lines: Line[]): BuildLog {
-  const log: BuildLog = { steps: [], recomputed: [], datasetCount: null, stagedAt: null, loadersDoneAt: null, loaders: [] };
+  const log: BuildLog = { steps: [], recomputed: [], datasetCount: null, stagedAt: null, loadersDoneAt: null, loaders: [], datasets: [], placed: null };
+  let previous = 0;
   for (const { t, text } of lines) {
     const body = text.replace(/^\[[^\]]*\]\s*/, "");
     const step = /^(\S+) built in ([\d.]+)s(?:, ([\d.]+)s cpu)?$/.exec(body);
@@ -76,12 +81,38 @@ export function parseBuildLog(lines: Line[]): BuildLog {
     if (some) Object.assign(log, { recomputed: some[3].split(",").map((s) => s.trim()).filter(Boolean), datasetCount: Number(some[2]), stagedAt: t });
     const none = /^all (\d+) datasets unchanged/.exec(body);
     if (none) Object.assign(log, { recomputed: [], datasetCount: Number(none[1]), stagedAt: t });
-    if (/^dataset \S+ computed$/.test(body)) log.loadersDoneAt = t;
+    const computed = /^dataset (\S+) computed$/.exec(body);
+    if (computed) {
+      log.datasets.push({ name: computed[1], seconds: t - (log.loadersDoneAt ?? log.stagedAt ?? t) });
+      log.loadersDoneAt = t;
+    }
+    const placed = /^(\d+) shard files placed$/.exec(body);
+    if (placed) log.placed = { files: Number(placed[1]), seconds: t - previous };
+    previous = t;
     const loader = /load \/(?:[^\s]*\/)?([^/\s]+)\.json → .*\bsuccess\b.* in (\d+)ms/.exec(body);
     if (loader) log.loaders.push({ name: loader[1], seconds: Number(loader[2]) / 1000 });
   }
   log.steps.sort((a, b) => b.seconds - a.seconds);
   return log;
+}
+
+/** What the account pages (issue 15) add to a build: their own SQL steps, their two datasets, placing their shard files. */
+export interface AccountPagesCost {
+  sqlSeconds: number;
+  datasetSeconds: number;
+  placingSeconds: number;
+  seconds: number;
+  /** seconds ÷ (the build's time − seconds): how much longer the build is with the account pages than without. */
+  share: number;
+}
+
+/** The account pages' cost in a build: steps named account_*, datasets account and account-names, the shard files placed. */
+export function accountPagesCost(log: BuildLog, buildSeconds: number): AccountPagesCost {
+  const sqlSeconds = log.steps.filter((s) => s.name.startsWith("account_")).reduce((n, s) => n + s.seconds, 0);
+  const datasetSeconds = log.datasets.filter((d) => d.name === "account" || d.name === "account-names").reduce((n, d) => n + d.seconds, 0);
+  const placingSeconds = log.placed?.seconds ?? 0;
+  const seconds = sqlSeconds + datasetSeconds + placingSeconds;
+  return { sqlSeconds, datasetSeconds, placingSeconds, seconds, share: seconds / (buildSeconds - seconds) };
 }
 
 /** The figures kept of one run. */

@@ -45,6 +45,24 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
+/** What one account view downloads: the account page's own files (the shard index) and the largest shard it may fetch. */
+export interface AccountView {
+  pageBytes: number;
+  shards: number;
+  largestShardBytes: number;
+  bytes: number;
+}
+
+/** The account page's registered files plus its largest shard (`data/account/<archive>/shard-<k>.json`); null without the page. */
+export function accountView(dist: string, pages: PageData[]): AccountView | null {
+  const page = pages.find((p) => p.page === "account");
+  if (!page) return null;
+  const root = join(dist, "data", "account");
+  const shards = readdirSync(root, { recursive: true }).map(String).filter((f) => /(^|\/)shard-\d+\.json$/.test(f)).map((f) => statSync(join(root, f)).size);
+  const largestShardBytes = Math.max(0, ...shards);
+  return { pageBytes: page.bytes, shards: shards.length, largestShardBytes, bytes: page.bytes + largestShardBytes };
+}
+
 /** The data every page of a built site references, largest total first. */
 export function pageData(dist: string): PageData[] {
   const sizes = new Map<string, { bytes: number; gzipBytes: number }>();

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import type { BookInfo } from "./book.ts";
 import type { DatasetTiming, TableTiming } from "./datasets.ts";
-import type { BuildFigures, RunFigures } from "./measure.ts";
-import type { PageData } from "./pages.ts";
+import type { AccountPagesCost, BuildFigures, RunFigures } from "./measure.ts";
+import type { AccountView, PageData } from "./pages.ts";
 
 /** Everything one bench run measured. */
 export interface BenchResult {
@@ -27,6 +27,9 @@ export interface BenchResult {
   datasets: DatasetTiming[];
   tables: TableTiming[];
   pages: PageData[];
+  /** Issue 15: what the account pages add to the full build, and what one account view downloads. */
+  accountPages: AccountPagesCost;
+  accountView: AccountView | null;
 }
 
 /** The checked-out commit and the count of changed files, read from git. */
@@ -91,6 +94,8 @@ export function markdown(r: BenchResult): string {
       ["rebuild, nothing changed", `${secs(r.rebuildUnchanged.seconds)} (${r.rebuildUnchanged.recomputed.length} datasets, ${r.rebuildUnchanged.stepsRebuilt} steps)`, "", ""],
       ["rebuild, one touches row changed", `${secs(r.rebuildTouches.seconds)} = ${(share * 100).toFixed(0)}% of full (${r.rebuildTouches.recomputed.length} of ${r.datasetCount} datasets, ${r.rebuildTouches.stepsRebuilt} steps)`, "≤ 25% of full", mark(share <= 0.25)],
       ["worst dataset: toolkit / (bare DuckDB + reading its rows)", worst ? `${ratio(worst.ratioJs)} (${worst.dataset}; ${ratio(worst.ratio)} against bare runAndReadAll alone)` : "—", "≤ 2×", mark(!worst || worst.ratioJs! <= 2)],
+      ["account pages: added to the full build", `${secs(r.accountPages.seconds)} (SQL ${secs(r.accountPages.sqlSeconds)}, datasets ${secs(r.accountPages.datasetSeconds)}, placing shard files ${secs(r.accountPages.placingSeconds)}) = ${(r.accountPages.share * 100).toFixed(1)}% of the build without them`, "≤ 15%", mark(r.accountPages.share <= 0.15)],
+      ["one account view downloads", r.accountView ? `${bytes(r.accountView.bytes)} (the page's ${bytes(r.accountView.pageBytes)} + the largest of ${r.accountView.shards} shards, ${bytes(r.accountView.largestShardBytes)})` : "— (no account page)", "≤ 300 KB", mark(!r.accountView || r.accountView.bytes <= 300_000)],
       ["largest page data", biggest ? `${bytes(biggest.bytes)} (${biggest.page}; gzip ${bytes(biggest.gzipBytes)})` : "—", "≤ 1 MB gzipped", mark(!biggest || biggest.gzipBytes <= 1e6)],
     ]),
     "",
