@@ -43,7 +43,10 @@ describe("active_in", () => {
     // 2024-02 (29 days) and 2025-07 (31 days); windows from 3 days before the month to 3 days after it
     for (const [month, length] of [["2024-02-01", 29], ["2025-07-01", 31]] as const) {
       let seed = 7;
-      const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const random = () => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed / 2147483648;
+      };
       const active = Array.from({ length }, (_, i) => i + 1).filter(() => random() < 0.2);
       const mask = bits(...active);
       const rows = await db.rows<{ a: number; u: number; x: boolean }>(`
