@@ -87,7 +87,17 @@ async function archiveTexts(db: Db, def: DatasetDef): Promise<Map<number, Record
   const archives = new Map<number, Record<string, string>>([[0, Object.fromEntries(Object.entries(head).map(([f, file]) => [f, JSON.stringify(file)]))]]);
   const split = Object.entries(def.tables).filter(([t]) => !whole.has(t));
   const texts = new Map<string, Map<number, string>>();
-  for (const [t, d] of split) texts.set(t, await shardTableTexts(db, def, spec, t, d));
+  // Two tables at a time, on two connections: one table's query keeps ~1.5 of 2 cores busy (string_agg in row
+  // order), so at 20,000 accounts the 19 split tables took 4.0 s one after the other.
+  const queue = [...split];
+  const other = await db.fork();
+  try {
+    await Promise.all([db, other].map(async (conn) => {
+      for (let next = queue.shift(); next; next = queue.shift()) texts.set(next[0], await shardTableTexts(conn, def, spec, next[0], next[1]));
+    }));
+  } finally {
+    other.close();
+  }
   const { dataset, title, asOf, currency } = Object.values(head)[0] ?? await computeDataset(db, { ...def, tables: {} });
   const prefix = `${JSON.stringify({ dataset, title, asOf, currency }).slice(0, -1)},"tables":{`;
   for (const [n, k] of [...shardArchive].sort((a, b) => a[0] - b[0])) {

@@ -43,14 +43,27 @@ function settings(options: OpenOptions): Record<string, string> {
 
 /** An open database and one connection to it. */
 export class Db {
-  private constructor(readonly instance: DuckDBInstance, readonly conn: DuckDBConnection) {}
+  private constructor(readonly instance: DuckDBInstance, readonly conn: DuckDBConnection, private readonly timeZone: string, private readonly owner: boolean) {}
 
   static async open(path = ":memory:", options: OpenOptions = {}): Promise<Db> {
     const instance = await DuckDBInstance.create(path, settings(options));
+    const timeZone = options.timeZone ?? "UTC";
+    return new Db(instance, await Db.connect(instance, timeZone), timeZone, true);
+  }
+
+  private static async connect(instance: DuckDBInstance, timeZone: string): Promise<DuckDBConnection> {
     const conn = await instance.connect();
     // DuckDB takes the machine's zone by default: a date would depend on where the build runs.
-    await conn.run(`set TimeZone = '${(options.timeZone ?? "UTC").replaceAll("'", "''")}'`);
-    return new Db(instance, conn);
+    await conn.run(`set TimeZone = '${timeZone.replaceAll("'", "''")}'`);
+    return conn;
+  }
+
+  /**
+   * A second connection to the same database, with the same settings, to run a query beside this one's (DuckDB
+   * runs them at once). Its `close` closes only the connection.
+   */
+  async fork(): Promise<Db> {
+    return new Db(this.instance, await Db.connect(this.instance, this.timeZone), this.timeZone, false);
   }
 
   /** Runs a statement (or several separated by semicolons) for its effect. */
@@ -98,7 +111,7 @@ export class Db {
 
   close(): void {
     this.conn.closeSync();
-    this.instance.closeSync();
+    if (this.owner) this.instance.closeSync();
   }
 }
 
