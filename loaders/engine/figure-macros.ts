@@ -12,8 +12,10 @@ import type { Db } from "./db.ts";
  *
  * `active_in(days, month, after, upto)`: whether a row of int_usage_user_months (a user's active days in `month`,
  * its first day, as bits: day d of the month is bit d − 1) has an active day d with after < d ≤ upto. Every count
- * of distinct active users over a window reads the user-months through it: the window's days inside the month
- * are the bits from day(max(month, after + 1)) to day(min(last_day(month), upto)).
+ * of distinct active users over a window reads the user-months through it, and nothing else states the window:
+ * a month the window does not touch is out (a plain range test on `month`, which DuckDB uses to skip rows and to
+ * narrow joins); a month wholly inside it is in (every row holds an active day); otherwise the window's days
+ * inside the month are the bits from day(max(month, after + 1)) to day(min(last_day(month), upto)).
  */
 export async function createFigureMacros(db: Db): Promise<void> {
   await db.run(`
@@ -26,10 +28,11 @@ export async function createFigureMacros(db: Db): Promise<void> {
         else 'red covers churn'
       end;
     create or replace macro active_in(days, month, after, upto) as
-      case
-        when greatest(month, after + 1) > least(last_day(month), upto) then false
-        else days & ((1::bigint << day(least(last_day(month), upto))) - (1::bigint << (day(greatest(month, after + 1)) - 1))) <> 0
-      end;
+      month between date_trunc('month', after + 1) and upto
+      and (
+        (month > after and month < date_trunc('month', upto + 1))
+        or days & ((1::bigint << day(least(last_day(month), upto))) - (1::bigint << (day(greatest(month, after + 1)) - 1))) <> 0
+      );
   `);
   await createTraitMacros(db);
 }

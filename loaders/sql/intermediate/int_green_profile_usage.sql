@@ -38,7 +38,6 @@ window_users as (
     from renewals as r
     join user_months as u
         on u.account_id = r.account_id
-        and u.month between date_trunc('month', r.lookback_date - 89) and r.lookback_date  -- months the window touches
         and active_in(u.days, u.month, r.lookback_date - 90, r.lookback_date)  -- active in the 90 days ending on L
 ),
 

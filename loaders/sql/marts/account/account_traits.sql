@@ -52,8 +52,7 @@ sources as (
 users_90 as (
     select account_id, count(distinct user_key) as active_users
     from user_months
-    where month between date_trunc('month', getvariable('as_of') - 89) and getvariable('as_of')
-        and active_in(days, month, getvariable('as_of') - 90, getvariable('as_of'))  -- the 90 days ending on L
+    where active_in(days, month, getvariable('as_of') - 90, getvariable('as_of'))  -- the 90 days ending on L
     group by account_id
 ),
 

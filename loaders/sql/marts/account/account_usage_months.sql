@@ -18,9 +18,7 @@ feature_days as (
 users as (
     select account_id, month, count(*) as active_users
     from user_months
-    where month < date_trunc('month', getvariable('as_of'))
-        -- usage after the as-of date was not known on it: only the as-of date's own month reads the days' bits
-        or (month = date_trunc('month', getvariable('as_of')) and active_in(days, month, month - 1, getvariable('as_of')))
+    where active_in(days, month, month - 1, getvariable('as_of'))  -- usage after the as-of date was not known on it
     group by all
 ),
 

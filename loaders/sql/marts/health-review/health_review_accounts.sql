@@ -77,8 +77,7 @@ usage_trend as (
 active_users as (
     select account_id, count(distinct user_key) as users_last_90
     from user_months
-    where month between date_trunc('month', getvariable('as_of') - 89) and getvariable('as_of')
-        and active_in(days, month, getvariable('as_of') - 90, getvariable('as_of'))  -- seats taken: anyone active in 90 days (the green profile's utilization)
+    where active_in(days, month, getvariable('as_of') - 90, getvariable('as_of'))  -- seats taken: anyone active in 90 days (the green profile's utilization)
     group by account_id
 ),
 

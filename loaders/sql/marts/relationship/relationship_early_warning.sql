@@ -55,8 +55,7 @@ usage_trend as (
 active_users as (
     select account_id, count(distinct user_key) as users_last_30
     from user_months
-    where month between date_trunc('month', getvariable('as_of') - 29) and getvariable('as_of')
-        and active_in(days, month, getvariable('as_of') - 30, getvariable('as_of'))  -- utilization is read over 30 days
+    where active_in(days, month, getvariable('as_of') - 30, getvariable('as_of'))  -- utilization is read over 30 days
         and account_id in (select account_id from due)
     group by account_id
 ),
