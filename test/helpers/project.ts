@@ -7,17 +7,14 @@
  * `loaders/engine/fingerprint.ts` is, so the copy's commands work on the copy. node_modules and the sample
  * book are linked (read only).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
-import { runDir } from "./shared.ts";
 
 /** What a build reads from the checkout: code, pages, analysts' reports, docs (published as pages) and configs. */
 const COPIED = ["loaders", "src", "reports", "docs", "observablehq.config.ts", "package.json", "tsconfig.json", "3r.config.json"];
 const LINKED = ["node_modules", "data"];
-/** Framework's bundles of npm packages: the same for every copy (one node_modules), so shared once one build made them. */
-const NPM_CACHE = ["_node", "_npm"];
 
 /** A fresh copy of the project in `root` (by default a new temp folder); its path. The caller removes it. */
 export function projectCopy(root = mkdtempSync(join(tmpdir(), "3r-project-"))): string {
@@ -29,31 +26,3 @@ export function projectCopy(root = mkdtempSync(join(tmpdir(), "3r-project-"))): 
   for (const p of LINKED) if (existsSync(join(ROOT, p))) symlinkSync(join(ROOT, p), join(root, p));
   return root;
 }
-
-/** Before a build in `root`: the npm bundles an earlier build of this run made, if it has none of its own. */
-export function seedNpmCache(root: string): void {
-  const seed = runDir() && join(runDir()!, "npm-cache");
-  const cache = join(root, "src", ".observablehq", "cache");
-  if (root === ROOT || !seed || !existsSync(seed) || NPM_CACHE.some((d) => existsSync(join(cache, d)))) return;
-  cpSync(seed, cache, { recursive: true });
-}
-
-/**
- * After a successful build in `root`, keeps its npm bundles for the copies made later in this run (bundling
- * vega and the rest again costs ~10 s of CPU per build). The first build to finish wins; it is published by
- * one rename, so a copy sees all of it or none.
- */
-export function shareNpmCache(root: string): void {
-  const dir = runDir();
-  if (root === ROOT || !dir || existsSync(join(dir, "npm-cache"))) return;
-  const cache = join(root, "src", ".observablehq", "cache");
-  if (!NPM_CACHE.every((d) => existsSync(join(cache, d)))) return;
-  const tmp = mkdtempSync(join(dir, "npm-cache-"));
-  for (const d of NPM_CACHE) cpSync(join(cache, d), join(tmp, d), { recursive: true });
-  try {
-    renameSync(tmp, join(dir, "npm-cache"));
-  } catch {
-    rmSync(tmp, { recursive: true, force: true }); // another build published first
-  }
-}
-

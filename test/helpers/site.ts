@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { tableFromIPC } from "apache-arrow";
 import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import { columns } from "../../src/components/data.js";
-import { projectCopy, seedNpmCache, shareNpmCache } from "./project.ts";
+import { projectCopy } from "./project.ts";
 import { SAMPLE_DATA, sampleState } from "./sample.ts";
 import { shared } from "./shared.ts";
 
@@ -20,11 +20,9 @@ export const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
  * the checkout's own site); returns exit code and combined output.
  */
 export function build(args: string[], env: Record<string, string> = {}, root = ROOT): { code: number; output: string } {
-  seedNpmCache(root);
   const r = spawnSync(process.execPath, [TSX, "loaders/cli/build.ts", ...args], {
     cwd: root, encoding: "utf8", env: { ...process.env, THREER_QUIET: "0", ...env }, maxBuffer: 64 * 1024 * 1024,
   });
-  if (r.status === 0) shareNpmCache(root);
   return { code: r.status ?? 1, output: `${r.stdout}\n${r.stderr}` };
 }
 

@@ -3,11 +3,12 @@
  * inside a new network namespace (`unshare -n`, as root), so that any fetch
  * (npm registry, CDN) fails the build. Framework's client bundle names npm
  * packages whose versions it would ask the registry for; loaders/site/offline-npm.ts
- * pins them (see there). It runs in a copy of the project, so cleaning empties
+ * pins them (see there). It also makes the browser bundles of our node_modules imports, which a clean
+ * tree has not got (loaders/site/node-bundles.ts). It runs in a copy of the project, so cleaning empties
  * that copy's cache and warehouses, not the checkout's, nor another file's.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectCopy } from "../helpers/project.ts";
@@ -24,5 +25,9 @@ describe("offline build", () => {
     expect(out).not.toMatch(/fetch failed|EAI_AGAIN|ENETUNREACH/);
     expect(r.status, out.slice(-2000)).toBe(0);
     expect(existsSync(join(root!, "dist", "index.html"))).toBe(true);
+    // The cold build bundles our node_modules imports itself (loaders/site/node-bundles.ts): Framework bundles
+    // none, and a reader loads one file per package.
+    expect(out).toMatch(/vega-embed and apache-arrow bundled for the browser/);
+    expect(readdirSync(join(root!, "dist", "_node")).map((d) => d.replace(/@.*/, "")).sort()).toEqual(["apache-arrow", "vega-embed"]);
   }, 1_500_000);
 });
