@@ -16,6 +16,7 @@ import { progress } from "../engine/progress.ts";
 import { ingest, warehousePath, withWarehouse } from "../engine/warehouse.ts";
 import { csmPagePaths } from "../site/csm-pages.ts";
 import { runFramework } from "../site/framework.ts";
+import { nodeBundles } from "../site/node-bundles.ts";
 import { placeShardFiles } from "../site/shard-files.ts";
 import { footerHtml } from "../site/provenance.ts";
 import { newVersion, publishVersion, removeAbandoned } from "../site/publish.ts";
@@ -28,6 +29,8 @@ runMain(async () => {
   const config = loadConfig({ data: args.values.data, config: args.values.config, asOf: args.values["as-of"] });
   const out = resolve(args.values.out ?? join(ROOT, "dist"));
   const log = progress("build");
+  // The browser bundles of our node_modules imports need no data: esbuild makes them beside the staging.
+  void nodeBundles(ROOT);
   // One file per command: a preview and a build of one data folder each keep their own footer.
   const settingsPath = join(warehousePath(config), "..", "site-build.json");
 

@@ -16,6 +16,7 @@ import { progress } from "../engine/progress.ts";
 import { ingest, warehousePath, withWarehouse } from "../engine/warehouse.ts";
 import { csmPagePaths } from "../site/csm-pages.ts";
 import { runFramework } from "../site/framework.ts";
+import { nodeBundles } from "../site/node-bundles.ts";
 import { footerHtml } from "../site/provenance.ts";
 import { fillCache, SITE_LOCK } from "../site/site-cache.ts";
 import { writeSiteSettings } from "../site/settings.ts";
@@ -26,6 +27,8 @@ runMain(async () => {
   const overrides = { data: args.values.data, config: args.values.config, asOf: args.values["as-of"] };
   const config = loadConfig(overrides);
   const log = progress("dev");
+  // The browser bundles of our node_modules imports need no data: esbuild makes them beside the staging.
+  void nodeBundles(ROOT);
   // One file per command: a preview and a build of one data folder each keep their own footer.
   const settingsPath = join(warehousePath(config), "..", "site-dev.json");
 

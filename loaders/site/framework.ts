@@ -1,22 +1,21 @@
 /**
  * One way to run Observable Framework, shared by `npm run build` and `npm run dev`: its CLI in a
  * child process that is the leader of its own process group and ends with the wrapper
- * (framework-child.js), with the site settings named by the one variable THREER_SITE. Before it starts, the
- * browser bundles of our node_modules imports are made if missing (node-bundles.ts).
+ * (framework-child.js), with the site settings named by the one variable THREER_SITE. Framework starts once the
+ * browser bundles of our node_modules imports are there (node-bundles.ts).
  */
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../engine/fingerprint.ts";
 import type { Log } from "../engine/progress.ts";
-import { bundleNodeImports } from "./node-bundles.ts";
+import { nodeBundles } from "./node-bundles.ts";
 import { SITE_ENV } from "./settings.ts";
 
 /** Runs `observable <args>` (build, preview …) with the settings file at `settingsPath`; resolves to its exit code. */
 export async function runFramework(args: string[], settingsPath: string, log: Log): Promise<number> {
-  const t0 = Date.now();
-  const bundled = await bundleNodeImports(ROOT);
-  if (bundled.length) log(`${bundled.join(" and ")} bundled for the browser in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  const bundled = await nodeBundles(ROOT);
+  if (bundled.names.length) log(`${bundled.names.join(" and ")} bundled for the browser in ${bundled.seconds.toFixed(1)}s`);
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [join(ROOT, "loaders", "site", "framework-child.js"), ...args], {
       cwd: ROOT,

@@ -10,7 +10,7 @@
  * imports; a package an analyst's page imports that is not listed here is bundled by Framework as before.
  * The reader loads one file per package instead of one per dependency.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { build } from "esbuild";
@@ -72,7 +72,20 @@ async function bundle(name: string, resolveDir: string): Promise<string> {
   }
 }
 
-/** Removes the bundles (tests). */
-export function removeNodeBundles(root: string): void {
-  for (const name of BUNDLED) rmSync(dirname(nodeCachePath(root, name).file), { recursive: true, force: true });
+const started = new Map<string, Promise<{ names: string[]; seconds: number }>>();
+
+/**
+ * `bundleNodeImports(root)` once per process, started by the first caller: `npm run build` and `npm run dev`
+ * start it before staging (esbuild works in its own process, beside DuckDB) and `runFramework` waits for it.
+ */
+export function nodeBundles(root: string): Promise<{ names: string[]; seconds: number }> {
+  let p = started.get(root);
+  if (!p) {
+    const t0 = Date.now();
+    p = bundleNodeImports(root).then((names) => ({ names, seconds: (Date.now() - t0) / 1000 }));
+    // A failure is told where it is awaited (runFramework), not as an unhandled rejection before.
+    p.catch(() => {});
+    started.set(root, p);
+  }
+  return p;
 }
