@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { coldReport } from "../../tools/bench/cold.ts";
 import { median, summarize, type TableTiming } from "../../tools/bench/datasets.ts";
 import { accountPagesCost, parseBuildLog, perSecond } from "../../tools/bench/measure.ts";
 import { accountView, parseFileRefs } from "../../tools/bench/pages.ts";
@@ -144,3 +145,20 @@ describe("dataset timings", () => {
     ]);
   });
 });
+
+describe("cold builds side by side", () => {
+  it("reports each side's median and this commit's as a share of the other's", () => {
+    const b = (seconds: number) => ({ seconds, cpuSeconds: seconds * 1.2, peakRssBytes: 2 ** 30 });
+    const text = coldReport([
+      { label: "against", commit: "aaaaaaa", builds: [b(20), b(22)] },
+      { label: "this commit", commit: "bbbbbbb", builds: [b(11), b(10)] },
+    ], 2, [0.5, 0.4, 0.3]);
+    // medians 21 s and 10.5 s: 10.5 / 21 = 50%
+    expect(text).toContain("| aaaaaaa (against) | 20.0 s / 22.0 s | **21.0 s** | 25.2 s | 1.00 GiB |");
+    expect(text).toContain("| bbbbbbb (this commit) | 11.0 s / 10.0 s | **10.5 s** | 12.6 s | 1.00 GiB |");
+    expect(text).toContain("This commit's median is **50%** of aaaaaaa's");
+    // one side alone: no share
+    expect(coldReport([{ label: "this commit", commit: "bbbbbbb", builds: [b(10)] }], 1, [0, 0, 0])).not.toContain("median is");
+  });
+});
+

@@ -5,6 +5,8 @@
  * bare DuckDB, and the data each page downloads. Progress goes to stderr; the
  * figures to .3r/bench/<size>/bench.json and bench.md, and the table to stdout.
  * `--only staging` measures ingestion alone (staging.ts): staging.json and staging.md.
+ * `--only cold [--against <commit>] [--rounds 2]` times cold builds of the bundled sample, this commit
+ * against another, side by side (cold.ts): .3r/bench/cold/cold.json and cold.md.
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -15,6 +17,7 @@ import { ROOT } from "../../loaders/engine/fingerprint.ts";
 import { progress } from "../../loaders/engine/progress.ts";
 import { warehousePath } from "../../loaders/engine/warehouse.ts";
 import { ensureBook, SIZES, type Size } from "./book.ts";
+import { coldBuilds } from "./cold.ts";
 import { compareDatasets, loadToolkit } from "./datasets.ts";
 import { changeOneTouch, linkInputs, restoreTouches } from "./inputs.ts";
 import { accountPagesCost, buildFigures, measure, type Measured, parseBuildLog, perSecond, runFigures } from "./measure.ts";
@@ -26,9 +29,16 @@ import { snapshotTree } from "./tree.ts";
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 
 runMain(async () => {
-  const args = parseArgs(process.argv.slice(2), ["size", "seed", "only"]);
+  const args = parseArgs(process.argv.slice(2), ["size", "seed", "only", "against", "rounds"]);
   const only = args.values.only;
-  if (only !== undefined && only !== "staging") throw new UsageError(`--only must be staging; got ${JSON.stringify(only)}`);
+  if (only !== undefined && only !== "staging" && only !== "cold") throw new UsageError(`--only must be staging or cold; got ${JSON.stringify(only)}`);
+  if (only === "cold") {
+    const rounds = Number(args.values.rounds ?? 2);
+    if (!Number.isInteger(rounds) || rounds < 1) throw new UsageError("--rounds must be a whole number of at least 1");
+    process.stdout.write(await coldBuilds(args.values.against, rounds, progress("bench")));
+    return 0;
+  }
+  if (args.values.against !== undefined || args.values.rounds !== undefined) throw new UsageError("--against and --rounds go with --only cold");
   const size = (args.values.size ?? "full") as Size;
   if (!Object.hasOwn(SIZES, size)) throw new UsageError(`--size must be one of ${Object.keys(SIZES).join(", ")}; got ${JSON.stringify(size)}`);
   const seed = Number(args.values.seed ?? 42);
