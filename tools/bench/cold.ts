@@ -16,7 +16,7 @@ import { measure } from "./measure.ts";
 import { bytes, machine } from "./report.ts";
 
 /** One side of the comparison and its timed builds. */
-export interface ColdSide { label: string; commit: string; builds: { seconds: number; cpuSeconds: number; peakRssBytes: number }[] }
+export interface ColdSide { label: string; commit: string; builds: { seconds: number; peakRssBytes: number }[] }
 
 const git = (...a: string[]) => execFileSync("git", a, { cwd: ROOT, encoding: "utf8" }).trim();
 
@@ -60,8 +60,8 @@ export async function coldBuilds(against: string | undefined, rounds: number, lo
         const m = await measure(npm, ["run", "build"], { cwd: dirs[i], env });
         writeFileSync(join(root, "logs", `${side.commit}-round${r + 1}.log`), m.lines.map((l) => `${l.t.toFixed(2).padStart(8)}  ${l.text}`).join("\n") + "\n");
         if (m.exitCode !== 0) throw new Error(`npm run build failed at ${side.commit} (exit ${m.exitCode}):\n${m.lines.slice(-20).map((l) => l.text).join("\n")}`);
-        side.builds.push({ seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakRssBytes: m.peakRssBytes });
-        log(`round ${r + 1}, ${side.commit} (${side.label}): ${m.seconds.toFixed(1)} s, ${m.cpuSeconds.toFixed(1)} s of CPU`);
+        side.builds.push({ seconds: m.seconds, peakRssBytes: m.peakRssBytes });
+        log(`round ${r + 1}, ${side.commit} (${side.label}): ${m.seconds.toFixed(1)} s`);
       }
     }
   } finally {
@@ -75,11 +75,13 @@ export async function coldBuilds(against: string | undefined, rounds: number, lo
 
 /** The comparison as Markdown: each side's builds and median, and this commit's median as a share of the other's. */
 export function coldReport(sides: ColdSide[], rounds: number, loadAvgAtStart: number[]): string {
-  const rows = sides.map((s) => `| ${s.commit} (${s.label}) | ${s.builds.map((b) => `${b.seconds.toFixed(1)} s`).join(" / ")} | **${median(s.builds.map((b) => b.seconds)).toFixed(1)} s** | ${median(s.builds.map((b) => b.cpuSeconds)).toFixed(1)} s | ${bytes(Math.max(...s.builds.map((b) => b.peakRssBytes)))} |`);
+  // No CPU column: the tree's CPU is summed over the processes alive at each sample, and an older build's
+  // short-lived loader processes end between samples.
+  const rows = sides.map((s) => `| ${s.commit} (${s.label}) | ${s.builds.map((b) => `${b.seconds.toFixed(1)} s`).join(" / ")} | **${median(s.builds.map((b) => b.seconds)).toFixed(1)} s** | ${bytes(Math.max(...s.builds.map((b) => b.peakRssBytes)))} |`);
   const lines = [
     `# Cold build of the bundled sample (${new Date().toISOString()})`, "",
     `${rounds} round${rounds === 1 ? "" : "s"} of \`npm run clean && npm run build\` in a worktree of each commit, alternating which goes first. Load average at start ${loadAvgAtStart.map((x) => x.toFixed(2)).join(" / ")}.`, "",
-    "| commit | builds | median | median CPU | peak RSS |", "|---|---|---|---|---|", ...rows, "",
+    "| commit | builds | median | peak RSS |", "|---|---|---|---|", ...rows, "",
   ];
   if (sides.length === 2) {
     const ratio = median(sides[1].builds.map((b) => b.seconds)) / median(sides[0].builds.map((b) => b.seconds));
