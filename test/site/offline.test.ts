@@ -27,7 +27,6 @@ describe("offline build", () => {
     expect(existsSync(join(root!, "dist", "index.html"))).toBe(true);
     // The cold build bundles our node_modules imports itself (loaders/site/node-bundles.ts): Framework bundles
     // none, and a reader loads one file per package.
-    expect(out).toMatch(/vega-embed and apache-arrow bundled for the browser/);
     expect(readdirSync(join(root!, "dist", "_node")).map((d) => d.replace(/@.*/, "")).sort()).toEqual(["apache-arrow", "vega-embed"]);
   }, 1_500_000);
 });
