@@ -19,7 +19,7 @@ import { build } from "esbuild";
 export const BUNDLED = ["vega-embed", "apache-arrow"] as const;
 
 /** Framework's cache file for a bare import of `name` installed under `root`, and the package's folder. */
-export function nodeCachePath(root: string, name: string): { file: string; dir: string; version: string } {
+export function nodeCachePath(root: string, name: string): { file: string; dir: string } {
   const require = createRequire(join(root, "package.json"));
   // Up from the entry file to the package's own package.json: many packages do not export it.
   let dir = dirname(require.resolve(name));
@@ -28,7 +28,7 @@ export function nodeCachePath(root: string, name: string): { file: string; dir: 
     dir = dirname(dir);
   }
   const { version } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string };
-  return { file: join(root, "src", ".observablehq", "cache", "_node", `${name}@${version}`, "index.js"), dir, version };
+  return { file: join(root, "src", ".observablehq", "cache", "_node", `${name}@${version}`, "index.js"), dir };
 }
 
 /** Writes the missing bundles of `BUNDLED` into Framework's cache under `root`; returns the names written. */
