@@ -2,16 +2,20 @@
 // Fonts (globalStylesheets is empty), no CDN (pages import from node_modules).
 // The wrappers (npm run build / npm run dev) pass the title, footer, output folder
 // and CSM page list in one settings file (loaders/site/settings.ts); Framework run
-// on its own gets the defaults below and no per-CSM pages.
+// on its own gets the defaults below and no per-CSM pages. A build starts Framework
+// while it stages the data: this config waits for the footer before the first page
+// is read, and for the datasets after the last (see dynamicPaths).
 import { reportPages } from "./loaders/site/report-pages.ts";
-import { readSiteSettings } from "./loaders/site/settings.ts";
+import { readSiteSettings, siteSettingsWhen } from "./loaders/site/settings.ts";
 import { fileURLToPath } from "node:url";
 import { pinNpmVersions } from "./loaders/site/offline-npm.ts";
+import { hashNodeBundles } from "./loaders/site/node-bundles.ts";
 
 // Offline builds: the versions Framework's client bundle would ask the npm registry for (see loaders/site/offline-npm.ts).
 pinNpmVersions(fileURLToPath(new URL("./src", import.meta.url)));
 
-const site = readSiteSettings();
+// Every page shows the provenance footer: the build writes it once the inputs are read and validated.
+const site = await siteSettingsWhen((s) => s.footer !== null);
 
 export default {
   root: "src",
@@ -51,8 +55,13 @@ export default {
     // the project's own docs, published from docs/ by npm run docs
     { name: "Docs", open: false, pages: [{ name: "How figures are computed", path: "/docs/metrics" }, { name: "Input files", path: "/docs/contract" }, { name: "Published datasets", path: "/docs/datasets" }] },
   ],
-  // One page per CSM (src/csm/[csm].md), named by the URL-safe slug in the relationship dataset.
+  // One page per CSM (src/csm/[csm].md), named by the URL-safe slug in the relationship dataset. Framework reads
+  // every page path before its first data file: ending only once the datasets are in its cache (ready) lets a
+  // build read the pages while the data is staged and computed, and never read a data file before it is current.
   async *dynamicPaths() {
-    yield* readSiteSettings()?.csmPages ?? [];
+    const site = await siteSettingsWhen((s) => s.csmPages !== null);
+    yield* site?.csmPages ?? [];
+    if (site && !site.ready) await hashNodeBundles(fileURLToPath(new URL(".", import.meta.url)));
+    await siteSettingsWhen((s) => s.ready);
   },
 };

@@ -46,7 +46,7 @@ runMain(async () => {
       const dir = datasetsDir(current);
       const stale = await precompute(db, datasetFingerprints(staged, current), dir, log);
       fillCache(dir, { touch: first ? [] : stale });
-      writeSiteSettings(settingsPath, { title: current.title, footer: footerHtml(staged, new Date()), output: "dist", datasets: dir, csmPages: await csmPagePaths(db) });
+      writeSiteSettings(settingsPath, { title: current.title, footer: footerHtml(staged, new Date()), output: "dist", datasets: dir, csmPages: await csmPagePaths(db), ready: true });
       if (stale.length && !first) log(`new numbers for ${stale.join(", ")}: open pages reload`);
       return true;
     } finally {

@@ -68,6 +68,11 @@ export interface Ingest {
 export interface IngestOptions {
   /** Called as soon as a file is found unusable, before the larger files are read (so `check` can say it early). */
   onFileProblems?: (problems: Problem[]) => void;
+  /**
+   * Called once the inputs are read and validated and every stg_ table is built, before the models: the facts the
+   * provenance footer shows are final by then (so a build can hand Framework its footer while the models build).
+   */
+  onInputsStaged?: (facts: Pick<Ingest, "asOf" | "asOfSource" | "tables">) => void;
 }
 
 /** Errors of a disk that is full or cannot be written. */
@@ -189,11 +194,15 @@ async function ingestLocked(config: Config, dbPath: string, log: Log, options: I
     let asOf = config.asOf;
     let vars: Record<string, unknown> | null = null;
     let stats: Map<TableName, TableStats> | null = null;
+    let tables: TableSummary[] | null = null;
+    const noFile = new Set(found.problems.map((p) => p.table).filter((t): t is TableName => t !== null));
     for (const model of listModels()) {
       if (model.layer !== "staging" && !vars) {
         // Every stg_ table is built by now (staging models come first): count them, the as-of date is their latest date.
         stats = await tableStats(db, fps);
         asOf ??= dataSpan(stats).hi ?? config.today;
+        tables = await summarize(db, stats, rawInfo, noFile);
+        options.onInputsStaged?.({ asOf, asOfSource: asOfLabel(config), tables });
         const v = sqlVariables(config, asOf);
         await db.run(v.sql);
         vars = v.values;
@@ -216,7 +225,8 @@ async function ingestLocked(config: Config, dbPath: string, log: Log, options: I
     }
     stats ??= await tableStats(db, fps);
     asOf ??= dataSpan(stats).hi ?? config.today;
-    const tables = await summarize(db, stats, rawInfo, new Set(found.problems.map((p) => p.table).filter((t): t is TableName => t !== null)));
+    tables ??= await summarize(db, stats, rawInfo, noFile);
+    if (!vars) options.onInputsStaged?.({ asOf, asOfSource: asOfLabel(config), tables });
     const notices = [...found.notices, ...(await db.rows<{ n: string }>("select notices::varchar as n from _3r_raw_notices order by table_name"))
       .flatMap((r) => JSON.parse(r.n) as Notice[])
       .filter((n) => n.table && found.files[n.table]), ...await sanityNotices(db, config, asOf, tables, dataSpan(stats))];

@@ -88,4 +88,21 @@ describe("atomic publish", () => {
     expect(readdirSync(dir).filter((f) => f.startsWith("site.")).sort()).toEqual(["site.versions"]);
     expect(readFileSync(join(out, "index.html"), "utf8")).not.toBe(before["index.html"]);
   });
+
+  it("ends the Framework it started beside the staging and leaves the site as it was when the inputs cannot be used", async () => {
+    const before = pages();
+    const kept = readdirSync(versions).sort();
+    // No account_id column: accounts cannot be read, so the build stops after staging, with Framework already running.
+    writeFileSync(join(data, "accounts.csv"), csv("id,customer_since,csm", "A1,2023-01-15,Cy"));
+    const { child, output } = startBuild();
+    const code = await new Promise<number | null>((r) => child.on("close", r));
+    expect(code, output()).toBe(1);
+    expect(output()).toMatch(/build stopped: the inputs cannot be used/);
+    const framework = Number(/Framework build started \(process (\d+)\)/.exec(output())?.[1]);
+    expect(framework).toBeGreaterThan(0);
+    await until(() => !alive(framework), "Framework's process reaped");
+    expect(output()).not.toMatch(/links validated/);
+    expect(pages()).toEqual(before);
+    expect(readdirSync(versions).sort()).toEqual(kept); // its version folder, had Framework made one, removed
+  });
 });
