@@ -48,7 +48,7 @@ runMain(async () => {
       writeSiteSettings(settingsPath, settings);
     };
     tell({});
-    const framework = await startFramework(["build"], settingsPath, log);
+    const framework = await startFramework(["build"], settingsPath, log, { wholeLines: true });
     const abandon = async () => {
       framework.stop();
       await framework.exited;

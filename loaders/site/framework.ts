@@ -5,6 +5,7 @@
  * browser bundles of our node_modules imports are there (node-bundles.ts); a build starts it beside its staging.
  */
 import { spawn } from "node:child_process";
+import type { Readable, Writable } from "node:stream";
 import { constants } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../engine/fingerprint.ts";
@@ -29,22 +30,30 @@ export async function runFramework(args: string[], settingsPath: string, log: Lo
  * Starts `observable <args>` with the settings file at `settingsPath`, once the browser bundles are there (Framework
  * looks for them as it reads the first page). A build starts it before its data is ready: see settings.ts.
  */
-export async function startFramework(args: string[], settingsPath: string, log: Log): Promise<FrameworkRun> {
+export async function startFramework(args: string[], settingsPath: string, log: Log, { wholeLines = false } = {}): Promise<FrameworkRun> {
   const bundled = await nodeBundles(ROOT);
   if (bundled.names.length) log(`${bundled.names.join(" and ")} bundled for the browser in ${bundled.seconds.toFixed(1)}s`);
   const child = spawn(process.execPath, [join(ROOT, "loaders", "site", "framework-child.js"), ...args], {
     cwd: ROOT,
     // Its own group, so it can end its loaders with it; the IPC channel tells it when the wrapper is gone.
     detached: true,
-    stdio: ["inherit", "inherit", "inherit", "ipc"],
+    stdio: ["inherit", wholeLines ? "pipe" : "inherit", wholeLines ? "pipe" : "inherit", "ipc"],
     env: {
       ...process.env,
       [SITE_ENV]: settingsPath,
       OBSERVABLE_TELEMETRY_DISABLE: "1",
       // Framework runs .ts loaders (stubs other than .js) with the tsx on PATH.
       PATH: `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH}`,
+      // Through our pipe, Framework keeps its colours where our own output has them.
+      ...(wholeLines && process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: "1" } : {}),
     },
   });
+  // Framework writes "load /page " and later "in 90ms": passed on a whole line at a time, its lines and the
+  // wrapper's progress (written meanwhile when Framework runs beside the staging) do not cut into each other.
+  if (wholeLines) {
+    passLines(child.stdout!, process.stdout);
+    passLines(child.stderr!, process.stderr);
+  }
   log(`Framework ${args[0]} started (process ${child.pid})`);
   const killGroup = (signal: NodeJS.Signals) => { try { process.kill(-child.pid!, signal); } catch { /* gone */ } };
   // Ctrl-C reaches the wrapper, not Framework's own group: pass it on.
@@ -62,4 +71,21 @@ export async function startFramework(args: string[], settingsPath: string, log: 
     });
   });
   return { exited, stop: () => killGroup("SIGKILL") };
+}
+
+/** Copies `from` to `to` a whole line at a time (what is left unterminated goes when `from` ends). */
+export function passLines(from: Readable, to: Writable): void {
+  let rest = "";
+  from.setEncoding("utf8");
+  from.on("data", (chunk: string) => {
+    const end = (rest + chunk).lastIndexOf("\n");
+    if (end < 0) {
+      rest += chunk;
+      return;
+    }
+    const text = rest + chunk;
+    to.write(text.slice(0, end + 1));
+    rest = text.slice(end + 1);
+  });
+  from.on("end", () => { if (rest) to.write(rest); });
 }
