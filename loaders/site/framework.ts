@@ -78,13 +78,9 @@ export function passLines(from: Readable, to: Writable): void {
   let rest = "";
   from.setEncoding("utf8");
   from.on("data", (chunk: string) => {
-    const end = (rest + chunk).lastIndexOf("\n");
-    if (end < 0) {
-      rest += chunk;
-      return;
-    }
     const text = rest + chunk;
-    to.write(text.slice(0, end + 1));
+    const end = text.lastIndexOf("\n");
+    if (end >= 0) to.write(text.slice(0, end + 1));
     rest = text.slice(end + 1);
   });
   from.on("end", () => { if (rest) to.write(rest); });
